@@ -1,0 +1,61 @@
+"""The benchmark databases: the demo, or province-scale synthetic data kept between runs."""
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+
+from db.bootstrap import is_empty
+from db.engine import make_engine
+from db.migrate import upgrade
+from db.permissions import Actor
+from db.users import account, create_user
+from seed.demo import load_demo
+from seed.scale import ScaleSpec, load_scale
+
+BENCH_DIR = Path(__file__).resolve().parent.parent / "data" / "bench"
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+BENCH_USER = "bench_admin"
+
+
+def bench_engine(backend: str, scale: str, *, pg_url: str = PG_ADMIN_URL, rebuild: bool = False) -> Engine:
+    """An engine on the benchmark database for (backend, scale), built if missing or asked to."""
+    name = f"bench_{scale}"
+    if backend == "sqlite":
+        path = BENCH_DIR / f"{name}.db"
+        if rebuild:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        engine = make_engine(f"sqlite:///{path}")
+    else:
+        engine = make_engine(_postgres_database(pg_url, name, rebuild))
+    upgrade(engine)
+    if is_empty(engine):
+        if scale == "demo":
+            load_demo(engine, today=dt.date.today())
+        else:
+            load_scale(engine, ScaleSpec())
+    return engine
+
+
+def bench_actor(engine: Engine) -> Actor:
+    """An admin account for the benchmark's page runs (created once per database)."""
+    if account(engine, BENCH_USER) is None:
+        system = Actor("bench", "admin", "bench")
+        create_user(engine, system, username=BENCH_USER, display_name="基准测试", role="admin",
+                    password=secrets.token_urlsafe(24))
+    return Actor(BENCH_USER, "admin", "基准测试")
+
+
+def _postgres_database(admin_url: str, name: str, rebuild: bool) -> str:
+    admin = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if rebuild:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first():
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)

@@ -1,0 +1,99 @@
+"""Command line: `python -m db kpis|migrate|backup|restore-drill|users ...`. Bad arguments exit with code 2 and one line."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from db import enums, users_cli
+from db.backup import backup, restore_drill
+from db.cli_args import OneLineParser
+from db.config import database_url
+from db.engine import make_engine
+from db.kpis import compute
+from db.migrate import upgrade
+from db.period import Period, PeriodError, parse_date
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse `argv` and run the chosen command; returns the exit code."""
+    parser = OneLineParser(prog="python -m db", description="Supervision database tools")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    kpis = commands.add_parser("kpis", help="print the KPIs of a period")
+    kpis.add_argument("--start", required=True, help="first day, YYYY-MM-DD")
+    kpis.add_argument("--end", required=True, help="last day, YYYY-MM-DD")
+    kpis.add_argument("--as-of", help="as-of date, YYYY-MM-DD (default today)")
+    kpis.add_argument("--json", action="store_true", help="print a JSON object")
+    commands.add_parser("migrate", help="upgrade the schema to the newest version")
+    backup_cmd = commands.add_parser("backup", help="write a consistent backup (SQLite copy or pg_dump -Fc)")
+    backup_cmd.add_argument("file", type=Path)
+    commands.add_parser("restore-drill", help="back up, restore into a scratch database, compare KPIs")
+    users_cli.add_parser(commands)
+
+    args = parser.parse_args(argv)
+    if args.command == "kpis":
+        return _kpis(parser, args)
+    if args.command in ("backup", "restore-drill"):
+        return _backup(args)
+    if args.command == "users":
+        return users_cli.run(parser, args)
+    upgrade(make_engine())
+    print("schema is up to date")
+    return 0
+
+
+def _kpis(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    try:
+        period = Period.parse(args.start, args.end)
+        as_of = parse_date(args.as_of, "as-of") if args.as_of else dt.date.today()
+    except PeriodError as exc:
+        reason = "end is before start" if exc.message_key == "errors.end_before_start" else "not a date YYYY-MM-DD"
+        parser.error(f"--{exc.field}: {reason}")
+    engine = make_engine(database_url())
+    upgrade(engine)
+    with engine.connect() as conn:
+        figures = compute(conn, period, as_of).as_dict()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    else:
+        print(format_table(figures))
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    engine = make_engine(database_url())
+    upgrade(engine)
+    if args.command == "backup":
+        print(f"backup written to {backup(engine, args.file)}")
+        return 0
+    differences = restore_drill(engine)
+    for line in differences:
+        print(f"DIFFERENT {line}")
+    print("restore drill passed: restored copy has the same rows and KPIs" if not differences
+          else f"restore drill FAILED: {len(differences)} differences")
+    return 1 if differences else 0
+
+
+def format_table(figures: dict) -> str:
+    """A readable two-column table with zh/en labels."""
+    lines = []
+    for key, value in figures.items():
+        label = f"{enums.KPI.label(key, 'zh')} / {enums.KPI.label(key, 'en')}"
+        lines.append(f"{label:<48} {format_value(key, value)}")
+    return "\n".join(lines)
+
+
+def format_value(key: str, value) -> str:
+    """A KPI value as text: percentages for rates, a dash for null."""
+    if value is None:
+        return "—"
+    if key in enums.KPI_RATES:
+        return f"{value:.1%}"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""What every command shares: codes, lookups by code, the versioned read for edits."""
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.errors import Conflict, FieldError, ValidationFailed
+from db.models import Project
+
+
+def new_code(prefix: str, day: dt.date) -> str:
+    """A readable, unique record code such as XC20241105-3FA9C1."""
+    return f"{prefix}{day:%Y%m%d}-{secrets.token_hex(3).upper()}"
+
+
+def project_id(session: Session, code: str, field: str = "project") -> int:
+    """The id of the live project with `code`, or ValidationFailed on `field`."""
+    found = session.execute(select(Project.id).where(Project.code == code, Project.deleted_at.is_(None))).scalar()
+    if found is None:
+        raise ValidationFailed([FieldError(field, "errors.unknown_project")])
+    return found
+
+
+def for_update(session: Session, model, row_id: int, version: int):
+    """The live row to edit, locked; Conflict when someone saved it since `version` was read."""
+    row = session.execute(select(model).where(model.id == row_id, model.deleted_at.is_(None))
+                          .with_for_update()).scalar()
+    if row is None:
+        raise ValidationFailed([FieldError("id", "errors.not_found")])
+    if row.version != version:
+        raise Conflict(model.__tablename__, row_id, row.updated_by or row.created_by, row.updated_at)
+    return row

@@ -1,0 +1,82 @@
+"""The rectification workflow: open → rectified → closed by a re-inspection (or sent back)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+
+from db.commands.common import for_update
+from db.errors import FieldError, ValidationFailed
+from db.models import Hazard
+from db.permissions import ENTRY_ROLES, Actor, require
+from db.unit_of_work import audit, now, snapshot, writing
+
+# After this many failed re-inspections the project page suggests a warning interview or stop-work order.
+ESCALATE_AFTER_SEND_BACKS = 2
+
+
+def mark_rectified(engine: Engine, *, actor: Actor, hazard_id: int, version: int, rectified_on: dt.date,
+                   note: str, today: dt.date | None = None) -> None:
+    """Record the contractor's rectification (date and note) of an open hazard."""
+    require(actor, ENTRY_ROLES, "mark_rectified")
+    note = (note or "").strip()
+    problems = _date_problems("rectified_on", rectified_on, today) + ([] if note else [FieldError("note", "errors.required")])
+    with writing(engine, actor.username) as session:
+        hazard = for_update(session, Hazard, hazard_id, version)
+        if hazard.closed_on is not None:
+            problems.append(FieldError("rectified_on", "errors.already_closed"))
+        elif rectified_on and rectified_on < hazard.found_on:
+            problems.append(FieldError("rectified_on", "errors.date_order"))
+        if problems:
+            raise ValidationFailed(problems)
+        _change(session, hazard, actor, rectified_on=rectified_on, rectification_note=note, rectified_by=actor.username)
+
+
+def close_hazard(engine: Engine, *, actor: Actor, hazard_id: int, version: int, closed_on: dt.date,
+                 today: dt.date | None = None) -> None:
+    """Close a rectified hazard after re-inspection, by someone other than who reported the fix."""
+    require(actor, ENTRY_ROLES, "close_hazard")
+    problems = _date_problems("closed_on", closed_on, today)
+    with writing(engine, actor.username) as session:
+        hazard = for_update(session, Hazard, hazard_id, version)
+        if hazard.rectified_on is None:
+            problems.append(FieldError("closed_on", "errors.closed_needs_rectified"))
+        elif closed_on and closed_on < hazard.rectified_on:
+            problems.append(FieldError("closed_on", "errors.date_order"))
+        if hazard.rectified_by == actor.username:
+            problems.append(FieldError("closed_on", "errors.same_person_closing"))
+        if problems:
+            raise ValidationFailed(problems)
+        _change(session, hazard, actor, closed_on=closed_on, closed_by=actor.username)
+
+
+def send_back(engine: Engine, *, actor: Actor, hazard_id: int, version: int, reason: str) -> None:
+    """The re-inspection failed: the hazard is open again, with the reason and one more send-back."""
+    require(actor, ENTRY_ROLES, "send_back_hazard")
+    reason = (reason or "").strip()
+    with writing(engine, actor.username) as session:
+        hazard = for_update(session, Hazard, hazard_id, version)
+        problems = [] if reason else [FieldError("reason", "errors.required")]
+        if hazard.rectified_on is None or hazard.closed_on is not None:
+            problems.append(FieldError("reason", "errors.not_awaiting_reinspection"))
+        if problems:
+            raise ValidationFailed(problems)
+        _change(session, hazard, actor, rectified_on=None, rectified_by=None, rectification_note=None,
+                sent_back_count=hazard.sent_back_count + 1, last_sent_back_reason=reason)
+
+
+def _date_problems(field: str, day: dt.date | None, today: dt.date | None) -> list[FieldError]:
+    if day is None:
+        return [FieldError(field, "errors.required")]
+    if day > (today or dt.date.today()):
+        return [FieldError(field, "errors.future_date")]
+    return []
+
+
+def _change(session, hazard: Hazard, actor: Actor, **values) -> None:
+    before = snapshot(hazard)
+    for key, value in values.items():
+        setattr(hazard, key, value)
+    hazard.updated_by, hazard.updated_at = actor.username, now()
+    session.flush()
+    audit(session, "update", table="hazards", row_id=hazard.id, before=before, after=snapshot(hazard))

@@ -1,0 +1,55 @@
+"""Site visits, entered with the hazards found on them."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from db.commands.common import new_code, project_id
+from db.errors import FieldError, ValidationFailed
+from db.models import Hazard, SiteVisit
+from db.permissions import ENTRY_ROLES, Actor, require
+from db.schemas import HazardIn, VisitIn, validate
+from db.unit_of_work import audit, now, snapshot, writing
+
+
+def create_visit(engine: Engine, *, actor: Actor, visit: dict, hazards: list[dict] = (),
+                 today: dt.date | None = None) -> int:
+    """Record a site visit and the hazards found on it, all or nothing; returns the visit id."""
+    require(actor, ENTRY_ROLES, "create_visit")
+    found, errors = [], []
+    try:
+        data = validate(VisitIn, visit, today=today)
+    except ValidationFailed as exc:
+        errors += exc.errors
+    for index, hazard in enumerate(hazards):
+        # A hazard takes its project and date from the visit; problems there are the visit's to report.
+        try:
+            found.append(validate(HazardIn, {**hazard, "project": visit.get("project") or "?",
+                                             "found_on": visit.get("date")}, today=today))
+        except ValidationFailed as exc:
+            errors += [FieldError(f"hazards.{index}.{e.field}", e.message_key) for e in exc.errors
+                       if e.field not in ("project", "found_on")]
+    if errors:
+        raise ValidationFailed(errors)
+    try:
+        with writing(engine, actor.username) as session:
+            project = project_id(session, data.project)
+            row = SiteVisit(code=data.code or new_code("XC", data.date), project_id=project, visited_on=data.date,
+                            kind=data.kind, inspectors=data.inspectors, notes=data.notes,
+                            created_by=actor.username, created_at=now())
+            session.add(row)
+            session.flush()
+            audit(session, "create", table="site_visits", row_id=row.id, after=snapshot(row))
+            for item in found:
+                hazard = Hazard(**item.model_dump(exclude={"project", "visit", "code"}),
+                                code=item.code or new_code("YH", data.date), project_id=project, visit_id=row.id,
+                                created_by=actor.username, created_at=now())
+                session.add(hazard)
+                session.flush()
+                audit(session, "create", table="hazards", row_id=hazard.id, after=snapshot(hazard))
+            return row.id
+    except IntegrityError:
+        raise ValidationFailed([FieldError("code", "errors.duplicate_code")]) from None
+

@@ -1,0 +1,229 @@
+"""The KPI definitions of DESIGN.md: one implementation for every page, the CLI and exports.
+
+Every figure is aggregated by the database; nothing loads a table into Python.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import Connection, Date, and_, case, column, distinct, func, or_, select, values
+
+from db.models import (
+    Accident, Approval, Award, Enforcement, Hazard, PatrolWeek, Project, RiskPoint, SiteVisit, Training,
+    training_enterprises,
+)
+from db.period import Period
+from db.sqlfuncs import days_between
+
+PATROL_VISITS_PER_WEEK = 3
+
+
+@dataclasses.dataclass(frozen=True)
+class Kpis:
+    """The KPI table of DESIGN.md, in its order; None where the definition says null."""
+
+    projects_supervised: int
+    key_projects: int
+    hazards_found: int
+    hazards_major: int
+    hazards_closed: int
+    rectification_rate: float | None
+    hazards_overdue: int
+    median_days_to_close: float | None
+    risk_points: int
+    risk_points_major: int
+    stop_work_orders: int
+    warning_interviews: int
+    site_visits: int
+    patrol_compliance: float | None
+    trainings: int
+    attendees: int
+    enterprises_trained: int
+    accidents: int
+    deaths: int
+    approval_days_parallel: float | None
+    approval_days_serial: float | None
+    approval_cycle_reduction: float | None
+    awards: int
+
+    def as_dict(self) -> dict:
+        """The KPIs as a plain dict, keys in DESIGN.md order."""
+        return dataclasses.asdict(self)
+
+
+KPI_KEYS = tuple(f.name for f in dataclasses.fields(Kpis))
+
+
+def compute(conn: Connection, period: Period, as_of: dt.date | None = None) -> Kpis:
+    """All KPIs for `period` as of `as_of` (default today)."""
+    as_of = as_of or dt.date.today()
+    hazards = _hazard_figures(conn, period, as_of)
+    parallel, serial = _approval_means(conn, period)
+    trainings, attendees = conn.execute(
+        select(func.count(), func.coalesce(func.sum(Training.attendees), 0))
+        .where(_live(Training), Training.held_on.between(period.start, period.end))
+    ).one()
+    accidents, deaths = conn.execute(
+        select(func.count(), func.coalesce(func.sum(Accident.deaths), 0))
+        .where(_live(Accident), Accident.occurred_on.between(period.start, period.end))
+    ).one()
+    return Kpis(
+        **_project_figures(conn, period),
+        **hazards,
+        **_risk_figures(conn, period),
+        **_enforcement_figures(conn, period),
+        site_visits=_count(conn, SiteVisit, SiteVisit.visited_on.between(period.start, period.end)),
+        patrol_compliance=patrol_compliance(conn, period, as_of),
+        trainings=trainings,
+        attendees=int(attendees),
+        enterprises_trained=_enterprises_trained(conn, period),
+        accidents=accidents,
+        deaths=int(deaths),
+        approval_days_parallel=_rounded(parallel),
+        approval_days_serial=_rounded(serial),
+        approval_cycle_reduction=_ratio_reduction(parallel, serial),
+        awards=_count(conn, Award, Award.year.between(period.start.year, period.end.year)),
+    )
+
+
+def active_projects_filter(period: Period):
+    """Projects under supervision at some time in the period."""
+    return and_(
+        _live(Project),
+        Project.start_date <= period.end,
+        or_(Project.completion_date.is_(None), Project.completion_date >= period.start),
+    )
+
+
+def patrol_compliance(conn: Connection, period: Period, as_of: dt.date) -> float | None:
+    """Share of eligible (project, ISO week) pairs with at least 3 visits that week."""
+    weeks = eligible_weeks(period, as_of)
+    if not weeks:
+        return None
+    week = values(column("monday", Date), column("sunday", Date), name="weeks").data(weeks).cte("weeks")
+    active_in_week = and_(
+        _live(Project),
+        week.c.monday >= Project.start_date,
+        or_(Project.completion_date.is_(None), week.c.sunday <= Project.completion_date),
+    )
+    eligible = conn.execute(select(func.count()).select_from(week).join(Project, active_in_week)).scalar_one()
+    if eligible == 0:
+        return None
+    # patrol_weeks holds live visits per project and week, kept exact by triggers.
+    compliant = conn.execute(
+        select(func.count()).select_from(PatrolWeek)
+        .join(week, week.c.monday == PatrolWeek.monday)
+        .join(Project, and_(Project.id == PatrolWeek.project_id, active_in_week))
+        .where(PatrolWeek.visits >= PATROL_VISITS_PER_WEEK)
+    ).scalar_one()
+    return round(compliant / eligible, 4)
+
+
+def eligible_weeks(period: Period, as_of: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """(Monday, Sunday) of every ISO week lying wholly inside [start, min(end, as_of)]."""
+    last = min(period.end, as_of)
+    monday = period.start + dt.timedelta(days=(7 - period.start.weekday()) % 7)
+    weeks = []
+    while monday + dt.timedelta(days=6) <= last:
+        weeks.append((monday, monday + dt.timedelta(days=6)))
+        monday += dt.timedelta(days=7)
+    return weeks
+
+
+def _live(model):
+    return model.deleted_at.is_(None)
+
+
+def _count(conn: Connection, model, *conditions) -> int:
+    return conn.execute(select(func.count()).select_from(model).where(_live(model), *conditions)).scalar_one()
+
+
+def _sum_if(condition):
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _project_figures(conn: Connection, period: Period) -> dict:
+    supervised, key = conn.execute(
+        select(func.count(), _sum_if(Project.is_key.is_(True))).where(active_projects_filter(period))
+    ).one()
+    return {"projects_supervised": supervised, "key_projects": int(key)}
+
+
+def _hazard_figures(conn: Connection, period: Period, as_of: dt.date) -> dict:
+    in_period = and_(_live(Hazard), Hazard.found_on.between(period.start, period.end))
+    closed_by_as_of = and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
+    found, major, closed, overdue = conn.execute(
+        select(
+            func.count(),
+            _sum_if(Hazard.level == "major"),
+            _sum_if(closed_by_as_of),
+            _sum_if(and_(~closed_by_as_of, Hazard.due_on < as_of)),
+        ).where(in_period)
+    ).one()
+    closed = int(closed)
+    return {
+        "hazards_found": found,
+        "hazards_major": int(major),
+        "hazards_closed": closed,
+        "rectification_rate": round(closed / found, 4) if found else None,
+        "hazards_overdue": int(overdue),
+        "median_days_to_close": _median_days_to_close(conn, and_(in_period, closed_by_as_of), closed),
+    }
+
+
+def _median_days_to_close(conn: Connection, condition, count: int) -> float | None:
+    # Portable median: read only the one or two middle values, in database order.
+    if count == 0:
+        return None
+    days = days_between(Hazard.closed_on, Hazard.found_on)
+    middle = conn.execute(
+        select(days).where(condition).order_by(days).offset((count - 1) // 2).limit(2 - count % 2)
+    ).scalars().all()
+    return round(sum(float(d) for d in middle) / len(middle), 2)
+
+
+def _risk_figures(conn: Connection, period: Period) -> dict:
+    total, major = conn.execute(
+        select(func.count(), _sum_if(RiskPoint.level == "major"))
+        .where(_live(RiskPoint), RiskPoint.identified_on.between(period.start, period.end))
+    ).one()
+    return {"risk_points": total, "risk_points_major": int(major)}
+
+
+def _enforcement_figures(conn: Connection, period: Period) -> dict:
+    stop_work, warnings = conn.execute(
+        select(_sum_if(Enforcement.kind == "stop_work"), _sum_if(Enforcement.kind == "warning_interview"))
+        .where(_live(Enforcement), Enforcement.issued_on.between(period.start, period.end))
+    ).one()
+    return {"stop_work_orders": int(stop_work), "warning_interviews": int(warnings)}
+
+
+def _enterprises_trained(conn: Connection, period: Period) -> int:
+    return conn.execute(
+        select(func.count(distinct(training_enterprises.c.enterprise_id)))
+        .select_from(training_enterprises)
+        .join(Training, Training.id == training_enterprises.c.training_id)
+        .where(_live(Training), Training.held_on.between(period.start, period.end))
+    ).scalar_one()
+
+
+def _approval_means(conn: Connection, period: Period) -> tuple[float | None, float | None]:
+    rows = conn.execute(
+        select(Approval.mode, func.avg(days_between(Approval.approved_on, Approval.submitted_on)))
+        .where(_live(Approval), Approval.approved_on.between(period.start, period.end))
+        .group_by(Approval.mode)
+    ).all()
+    means = {mode: float(mean) for mode, mean in rows if mean is not None}
+    return means.get("parallel"), means.get("serial")
+
+
+def _rounded(days: float | None) -> float | None:
+    return None if days is None else round(days, 2)
+
+
+def _ratio_reduction(parallel: float | None, serial: float | None) -> float | None:
+    # From the unrounded means, so the reduction carries no rounding error of its own.
+    if parallel is None or not serial:
+        return None
+    return round(1 - parallel / serial, 4)

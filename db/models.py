@@ -1,0 +1,381 @@
+"""The records of the supervision office, as typed SQLAlchemy 2 models.
+
+Enumerations are stored as stable codes (db.enums) and checked by the database.
+Business records carry who/when stamps, an optimistic-concurrency `version` and a
+soft-delete `deleted_at`; they are never hard-deleted from the UI.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON, BigInteger, CheckConstraint, Column, Date, DateTime, Float, ForeignKey, Index,
+    Integer, MetaData, String, Table, Text, UniqueConstraint, func, text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db import enums
+from db.enums import Vocabulary
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def live_index(name: str, *columns: str) -> Index:
+    """A partial index over live rows only: every KPI query filters `deleted_at IS NULL`,
+    so the index alone answers it (no table lookup per row)."""
+    live = text("deleted_at IS NULL")
+    return Index(name, *columns, sqlite_where=live, postgresql_where=live)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def one_of(column: str, vocabulary: Vocabulary, name: str | None = None) -> CheckConstraint:
+    """A CHECK that `column` holds one of the vocabulary's codes (NULL passes, as in SQL)."""
+    codes = ", ".join(f"'{code}'" for code in vocabulary.codes)
+    return CheckConstraint(f"{column} IN ({codes})", name=name or f"{column}_valid")
+
+
+class Tracked:
+    """Who/when stamps, optimistic concurrency and soft delete for editable records."""
+
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Enterprise(Tracked, Base):
+    __tablename__ = "enterprises"
+    __table_args__ = (
+        one_of("kind", enums.ENTERPRISE_KIND),
+        CheckConstraint("length(credit_code) = 18", name="credit_code_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    credit_code: Mapped[str] = mapped_column(String(18), unique=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    contact_person: Mapped[str | None] = mapped_column(String(50))
+    contact_phone: Mapped[str | None] = mapped_column(String(30))
+
+
+class Project(Tracked, Base):
+    __tablename__ = "projects"
+    __table_args__ = (
+        one_of("kind", enums.PROJECT_KIND),
+        CheckConstraint("floor_area_m2 >= 0", name="floor_area_non_negative"),
+        CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_in_range"),
+        CheckConstraint("completion_date IS NULL OR completion_date >= start_date", name="completion_after_start"),
+        CheckConstraint("lon IS NULL OR lon BETWEEN -180 AND 180", name="lon_in_range"),
+        CheckConstraint("lat IS NULL OR lat BETWEEN -90 AND 90", name="lat_in_range"),
+        Index("ix_projects_active", "start_date", "completion_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    developer_id: Mapped[int] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    contractor_id: Mapped[int] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    supervisor_firm_id: Mapped[int | None] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    is_key: Mapped[bool] = mapped_column(default=False)
+    floor_area_m2: Mapped[float] = mapped_column(Float, default=0)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    completion_date: Mapped[dt.date | None] = mapped_column(Date)
+    progress_pct: Mapped[float] = mapped_column(Float, default=0)
+    lon: Mapped[float | None] = mapped_column(Float)
+    lat: Mapped[float | None] = mapped_column(Float)
+
+    developer: Mapped[Enterprise] = relationship(foreign_keys=[developer_id])
+    contractor: Mapped[Enterprise] = relationship(foreign_keys=[contractor_id])
+    supervisor_firm: Mapped[Enterprise | None] = relationship(foreign_keys=[supervisor_firm_id])
+
+
+class TeamMember(Tracked, Base):
+    """A member of a key project's one-on-one service team (一对一专班)."""
+
+    __tablename__ = "team_members"
+    __table_args__ = (
+        one_of("role", enums.TEAM_ROLE),
+        UniqueConstraint("project_id", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(20))
+    organization: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(30))
+
+
+class LedgerItem(Tracked, Base):
+    """One entry of a project's "one project, one list" ledger (一项目一清单)."""
+
+    __tablename__ = "ledger_items"
+    __table_args__ = (
+        one_of("kind", enums.LEDGER_KIND),
+        one_of("danger_category", enums.DANGER_CATEGORY),
+        one_of("status", enums.LEDGER_STATUS),
+        CheckConstraint("planned_end IS NULL OR planned_start IS NULL OR planned_end >= planned_start",
+                        name="plan_in_order"),
+        CheckConstraint("kind = 'dangerous_works' OR danger_category IS NULL", name="category_only_for_dangerous"),
+        UniqueConstraint("project_id", "kind", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    danger_category: Mapped[str | None] = mapped_column(String(20))
+    beyond_scale: Mapped[bool] = mapped_column(default=False)
+    planned_start: Mapped[dt.date | None] = mapped_column(Date)
+    planned_end: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+
+
+class SiteVisit(Tracked, Base):
+    __tablename__ = "site_visits"
+    __table_args__ = (
+        one_of("kind", enums.VISIT_KIND),
+        live_index("ix_site_visits_live_visited_on", "visited_on", "project_id"),
+        Index("ix_site_visits_project_id_visited_on", "project_id", "visited_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    visited_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    inspectors: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Hazard(Tracked, Base):
+    __tablename__ = "hazards"
+    __table_args__ = (
+        one_of("domain", enums.DOMAIN),
+        one_of("category", enums.CATEGORY),
+        one_of("level", enums.HAZARD_LEVEL),
+        CheckConstraint("due_on >= found_on", name="due_after_found"),
+        CheckConstraint("rectified_on IS NULL OR rectified_on >= found_on", name="rectified_after_found"),
+        CheckConstraint("closed_on IS NULL OR (rectified_on IS NOT NULL AND closed_on >= rectified_on)",
+                        name="closed_after_rectified"),
+        live_index("ix_hazards_live_found_on", "found_on", "level", "closed_on", "due_on"),
+        live_index("ix_hazards_live_closed_on", "closed_on", "found_on"),
+        Index("ix_hazards_project_id_found_on", "project_id", "found_on"),
+        Index("ix_hazards_open_due_on", "closed_on", "due_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("site_visits.id"), index=True)
+    found_on: Mapped[dt.date] = mapped_column(Date)
+    domain: Mapped[str] = mapped_column(String(10))
+    category: Mapped[str] = mapped_column(String(30))
+    level: Mapped[str] = mapped_column(String(10))
+    description: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    rectified_on: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    # The rectification workflow: who reported it fixed, who closed it after re-inspection
+    # (never the same person), and how often a re-inspection sent it back.
+    rectified_by: Mapped[str | None] = mapped_column(String(64))
+    rectification_note: Mapped[str | None] = mapped_column(Text)
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+    sent_back_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_sent_back_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class RiskPoint(Tracked, Base):
+    __tablename__ = "risk_points"
+    __table_args__ = (
+        one_of("category", enums.CATEGORY),
+        one_of("level", enums.RISK_LEVEL),
+        live_index("ix_risk_points_live_identified_on", "identified_on", "level"),
+        Index("ix_risk_points_project_id", "project_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    identified_on: Mapped[dt.date] = mapped_column(Date)
+    category: Mapped[str] = mapped_column(String(30))
+    level: Mapped[str] = mapped_column(String(10))
+    description: Mapped[str] = mapped_column(Text)
+    controls: Mapped[str | None] = mapped_column(Text)
+
+
+class Enforcement(Tracked, Base):
+    __tablename__ = "enforcements"
+    __table_args__ = (
+        one_of("kind", enums.ENFORCEMENT_KIND),
+        CheckConstraint("lifted_on IS NULL OR lifted_on >= issued_on", name="lifted_after_issued"),
+        Index("ix_enforcements_issued_on_kind", "issued_on", "kind"),
+        Index("ix_enforcements_project_id", "project_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(Text)
+    lifted_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+training_enterprises = Table(
+    "training_enterprises",
+    Base.metadata,
+    Column("training_id", ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True),
+    Column("enterprise_id", ForeignKey("enterprises.id"), primary_key=True, index=True),
+)
+
+
+class Training(Tracked, Base):
+    __tablename__ = "trainings"
+    __table_args__ = (
+        one_of("kind", enums.TRAINING_KIND),
+        CheckConstraint("attendees >= 0", name="attendees_non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    attendees: Mapped[int] = mapped_column(Integer, default=0)
+
+    enterprises: Mapped[list[Enterprise]] = relationship(secondary=training_enterprises)
+
+
+class Approval(Tracked, Base):
+    __tablename__ = "approvals"
+    __table_args__ = (
+        one_of("mode", enums.APPROVAL_MODE),
+        CheckConstraint("approved_on IS NULL OR approved_on >= submitted_on", name="approved_after_submitted"),
+        UniqueConstraint("project_id", "mode"),
+        Index("ix_approvals_approved_on_mode", "approved_on", "mode"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    mode: Mapped[str] = mapped_column(String(10))
+    submitted_on: Mapped[dt.date] = mapped_column(Date)
+    approved_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Accident(Tracked, Base):
+    __tablename__ = "accidents"
+    __table_args__ = (
+        one_of("level", enums.ACCIDENT_LEVEL),
+        CheckConstraint("deaths >= 0", name="deaths_non_negative"),
+        CheckConstraint("injuries >= 0", name="injuries_non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    occurred_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    level: Mapped[str] = mapped_column(String(20))
+    deaths: Mapped[int] = mapped_column(Integer, default=0)
+    injuries: Mapped[int] = mapped_column(Integer, default=0)
+    description: Mapped[str] = mapped_column(Text)
+
+
+class Award(Tracked, Base):
+    __tablename__ = "awards"
+    __table_args__ = (
+        one_of("level", enums.AWARD_LEVEL),
+        CheckConstraint("year BETWEEN 1900 AND 2200", name="year_in_range"),
+        UniqueConstraint("project_id", "name", "year"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    level: Mapped[str] = mapped_column(String(20))
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (
+        one_of("role", enums.ROLE),
+        CheckConstraint("failed_logins >= 0", name="failed_logins_non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(100))
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    disabled: Mapped[bool] = mapped_column(default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Cookies issued before this instant are refused: logout, password or role change.
+    sessions_valid_after: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AuditEntry(Base):
+    """Append-only: the migration installs triggers that refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_table_name_row_id", "table_name", "row_id"),
+        Index("ix_audit_log_actor_at", "actor", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(30))
+    table_name: Mapped[str | None] = mapped_column(String(40))
+    row_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class PatrolWeek(Base):
+    """Live visits per project and ISO week, kept by database triggers on site_visits.
+
+    Patrol compliance reads this instead of bucketing millions of visits; triggers keep
+    it exact for every write path (forms, imports, bulk loads).
+    """
+
+    __tablename__ = "patrol_weeks"
+    __table_args__ = (Index("ix_patrol_weeks_monday", "monday", "project_id", "visits"),)
+
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), primary_key=True)
+    monday: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DataRevision(Base):
+    """A single-row counter bumped by every write; caches in every process key on it."""
+
+    __tablename__ = "data_revision"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -1,0 +1,56 @@
+"""Reads for the Overview: monthly hazard flow, accident and award facts."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import Connection, and_, func, select
+
+from db.models import Accident, Award, Hazard, Project, SiteVisit
+from db.period import Period
+from db.sqlfuncs import month_of
+
+
+def hazards_found_closed_by_month(conn: Connection, period: Period) -> pd.DataFrame:
+    """Per month of the period: hazards found in it and hazards closed in it."""
+    live = Hazard.deleted_at.is_(None)
+    found = dict(conn.execute(
+        select(month_of(Hazard.found_on), func.count())
+        .where(live, Hazard.found_on.between(period.start, period.end))
+        .group_by(month_of(Hazard.found_on))
+    ).all())
+    closed = dict(conn.execute(
+        select(month_of(Hazard.closed_on), func.count())
+        .where(live, Hazard.closed_on.between(period.start, period.end))
+        .group_by(month_of(Hazard.closed_on))
+    ).all())
+    months = period.months()
+    return pd.DataFrame({
+        "month": months,
+        "found": [found.get(m, 0) for m in months],
+        "closed": [closed.get(m, 0) for m in months],
+    })
+
+
+def last_accident_date(conn: Connection, as_of: dt.date) -> dt.date | None:
+    """The most recent accident on or before `as_of`."""
+    return conn.execute(
+        select(func.max(Accident.occurred_on))
+        .where(Accident.deleted_at.is_(None), Accident.occurred_on <= as_of)
+    ).scalar_one()
+
+
+def records_start(conn: Connection) -> dt.date | None:
+    """The first day the office has records for (its earliest site visit)."""
+    return conn.execute(select(func.min(SiteVisit.visited_on)).where(SiteVisit.deleted_at.is_(None))).scalar_one()
+
+
+def awards_in_years(conn: Connection, period: Period) -> pd.DataFrame:
+    """Awards whose year falls in the period's years, with the project name."""
+    rows = conn.execute(
+        select(Award.year, Award.name, Award.level, Project.name.label("project"))
+        .join(Project, and_(Project.id == Award.project_id))
+        .where(Award.deleted_at.is_(None), Award.year.between(period.start.year, period.end.year))
+        .order_by(Award.year.desc(), Award.name)
+    ).all()
+    return pd.DataFrame(rows, columns=["year", "name", "level", "project"])

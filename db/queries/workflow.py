@@ -1,0 +1,66 @@
+"""Reads for data entry and the rectification workflow."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import Connection, and_, case, func, or_, select
+
+from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
+from db.models import Hazard, Project, SiteVisit
+
+# A select box beyond this many projects is unusable anyway; the user's own come first.
+MAX_PROJECT_CHOICES = 2000
+RECENT_DAYS = 90
+
+
+def project_choices(conn: Connection, username: str, as_of: dt.date) -> list[tuple[str, str]]:
+    """(code, name) of active projects, those this user visited in the last 90 days first (at most 2,000)."""
+    mine = (select(SiteVisit.project_id, func.max(SiteVisit.visited_on).label("last"))
+            .where(SiteVisit.created_by == username, SiteVisit.deleted_at.is_(None),
+                   SiteVisit.visited_on >= as_of - dt.timedelta(days=RECENT_DAYS))
+            .group_by(SiteVisit.project_id).subquery())
+    rows = conn.execute(
+        select(Project.code, Project.name)
+        .outerjoin(mine, mine.c.project_id == Project.id)
+        .where(Project.deleted_at.is_(None), Project.start_date <= as_of,
+               or_(Project.completion_date.is_(None), Project.completion_date >= as_of))
+        .order_by(mine.c.last.desc().nulls_last(), Project.code).limit(MAX_PROJECT_CHOICES)
+    ).all()
+    return [(code, name) for code, name in rows]
+
+
+def workflow_hazards(conn: Connection, *, state: str, as_of: dt.date, limit: int = 50,
+                     offset: int = 0) -> tuple[pd.DataFrame, int]:
+    """A page of hazards awaiting rectification ("open") or re-inspection ("rectified"), oldest deadline first."""
+    waiting = (Hazard.rectified_on.is_(None) if state == "open" else Hazard.rectified_on.is_not(None))
+    where = and_(Hazard.deleted_at.is_(None), Hazard.closed_on.is_(None), waiting)
+    total = conn.execute(select(func.count()).select_from(Hazard).where(where)).scalar_one()
+    rows = conn.execute(
+        select(Hazard.id, Hazard.version, Hazard.code, Project.name.label("project"), Hazard.found_on,
+               Hazard.due_on, Hazard.level, Hazard.category, Hazard.description, Hazard.rectified_on,
+               Hazard.rectified_by, Hazard.rectification_note, Hazard.sent_back_count,
+               Hazard.last_sent_back_reason,
+               case((Hazard.due_on < as_of, True), else_=False).label("overdue"))
+        .join(Project, Project.id == Hazard.project_id).where(where)
+        .order_by(Hazard.due_on, Hazard.id).limit(limit).offset(offset)
+    ).mappings().all()
+    return pd.DataFrame([dict(r) for r in rows]), total
+
+
+def hazards_needing_escalation(conn: Connection, project_id: int | None = None) -> pd.DataFrame:
+    """Open hazards sent back at least twice: candidates for a warning interview or stop-work order."""
+    query = (select(Project.code.label("project_code"), Project.name.label("project"), Hazard.code,
+                    Hazard.sent_back_count, Hazard.last_sent_back_reason)
+             .join(Project, Project.id == Hazard.project_id)
+             .where(Hazard.deleted_at.is_(None), Hazard.closed_on.is_(None),
+                    Hazard.sent_back_count >= ESCALATE_AFTER_SEND_BACKS)
+             .order_by(Hazard.sent_back_count.desc(), Hazard.code))
+    if project_id is not None:
+        query = query.where(Hazard.project_id == project_id)
+    return pd.DataFrame(conn.execute(query).mappings().all())
+
+
+def visit_code(conn: Connection, visit_id: int) -> str:
+    """The code of the visit with this id."""
+    return conn.execute(select(SiteVisit.code).where(SiteVisit.id == visit_id)).scalar_one()

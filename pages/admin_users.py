@@ -1,0 +1,84 @@
+"""Admin: accounts and roles. Every action goes through db.users, which checks the role again."""
+import streamlit as st
+
+from db import users
+from db.enums import ROLE
+from db.errors import FieldError, ValidationFailed
+from ui import admin_data, cache
+from ui.frame import frame
+
+ctx = frame("admin_users")
+t = ctx.t
+LABELS = {"username": t("admin_users.username"), "display_name": t("admin_users.display_name"),
+          "role": t("admin_users.role"), "password": t("admin_users.password")}
+
+
+def run(action, success: str, **kwargs) -> None:
+    """Call one db.users action as the signed-in admin; on success rerun so the list is current."""
+    try:
+        action(cache.engine(), ctx.user, **kwargs)
+    except ValidationFailed as exc:
+        admin_data.show_errors(exc, t, LABELS)
+    else:
+        st.session_state["admin_users_notice"] = success
+        st.rerun()
+
+
+st.title(t("admin_users.title"))
+st.caption(t("admin_users.caption"))
+if notice := st.session_state.pop("admin_users_notice", None):
+    st.success(notice)
+
+accounts = admin_data.users_table()
+state = accounts["disabled"].map({True: t("admin_users.state_disabled"), False: t("admin_users.state_enabled")})
+state[accounts["locked"]] = t("admin_users.state_locked")
+st.subheader(t("admin_users.list"))
+st.dataframe(accounts.assign(
+    role=accounts["role"].map(lambda code: t.label(ROLE, code)), state=state,
+)[["username", "display_name", "role", "state", "is_demo", "failed_logins"]].rename(columns={
+    "username": t("admin_users.col_username"), "display_name": t("admin_users.col_display_name"),
+    "role": t("admin_users.col_role"), "state": t("admin_users.col_state"), "is_demo": t("admin_users.col_demo"),
+    "failed_logins": t("admin_users.col_failed"),
+}), hide_index=True, width="stretch")
+
+st.subheader(t("admin_users.add"))
+with st.form("admin_users_add", clear_on_submit=False):
+    new_username = st.text_input(t("admin_users.username"), key="admin_users_new_username")
+    new_name = st.text_input(t("admin_users.display_name"), key="admin_users_new_name")
+    new_email = st.text_input(t("admin_users.email"), key="admin_users_new_email")
+    new_role = st.selectbox(t("admin_users.role"), ROLE.codes, format_func=lambda c: t.label(ROLE, c),
+                            key="admin_users_new_role")
+    new_password = st.text_input(t("admin_users.password"), type="password", key="admin_users_new_password")
+    repeat = st.text_input(t("admin_users.password_repeat"), type="password", key="admin_users_new_repeat")
+    if st.form_submit_button(t("admin_users.create")):
+        if new_password != repeat:
+            admin_data.show_errors(ValidationFailed([FieldError("password", "users.passwords_differ")]), t, LABELS)
+        else:
+            run(users.create_user, t("admin_users.created", username=new_username), username=new_username,
+                display_name=new_name, role=new_role, password=new_password, email=new_email.strip() or None)
+
+st.subheader(t("admin_users.change"))
+picked = st.selectbox(t("admin_users.pick_user"), accounts["username"].tolist(), key="admin_users_pick")
+if picked:
+    done = t("admin_users.done", username=picked)
+    left, middle, right = st.columns(3)
+    if left.button(t("admin_users.disable"), key="admin_users_disable"):
+        run(users.set_disabled, done, username=picked, disabled=True)
+    if middle.button(t("admin_users.enable"), key="admin_users_enable"):
+        run(users.set_disabled, done, username=picked, disabled=False)
+    if right.button(t("admin_users.unlock"), key="admin_users_unlock"):
+        run(users.unlock, done, username=picked)
+    with st.form("admin_users_role"):
+        role = st.selectbox(t("admin_users.new_role"), ROLE.codes, format_func=lambda c: t.label(ROLE, c),
+                            key="admin_users_role_value")
+        if st.form_submit_button(t("admin_users.set_role")):
+            run(users.set_role, done, username=picked, role=role)
+    with st.form("admin_users_password", clear_on_submit=True):
+        password = st.text_input(t("admin_users.new_password"), type="password", key="admin_users_reset_value")
+        again = st.text_input(t("admin_users.password_repeat"), type="password", key="admin_users_reset_repeat")
+        if st.form_submit_button(t("admin_users.reset_password")):
+            if password != again:
+                admin_data.show_errors(ValidationFailed([FieldError("password", "users.passwords_differ")]),
+                                       t, LABELS)
+            else:
+                run(users.reset_password, done, username=picked, password=password)

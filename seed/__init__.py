@@ -1,0 +1,1 @@
+"""Demo and synthetic data for the supervision dashboard (`python -m seed demo`)."""

@@ -1,0 +1,68 @@
+"""The admin pages: accounts are managed through db.users; the audit log filters and exports safely."""
+import datetime as dt
+
+from sqlalchemy import insert
+
+from db import users
+from db.models import AuditEntry
+from db.queries.admin import AuditFilter
+from ui import admin_data
+from tests.accounts import add_user
+
+
+def test_admin_adds_an_account_who_can_then_sign_in(engine, run_page):
+    app = run_page(engine, "pages/admin_users.py")
+    app.text_input(key="admin_users_new_username").input("zhao.liu")
+    app.text_input(key="admin_users_new_name").input("赵六")
+    app.selectbox(key="admin_users_new_role").set_value("staff")
+    app.text_input(key="admin_users_new_password").input("a long enough password")
+    app.text_input(key="admin_users_new_repeat").input("a long enough password")
+    app.button[0].click().run()
+    assert not app.exception and not app.error
+    assert any("zhao.liu" in s.value for s in app.success)
+    assert users.verify_login(engine, "zhao.liu", "a long enough password").role == "staff"
+
+
+def test_bad_new_account_names_the_field_and_writes_nothing(engine, run_page):
+    app = run_page(engine, "pages/admin_users.py")
+    app.text_input(key="admin_users_new_username").input("zhao.liu")
+    app.text_input(key="admin_users_new_name").input("赵六")
+    app.text_input(key="admin_users_new_password").input("short")
+    app.text_input(key="admin_users_new_repeat").input("short")
+    app.button[0].click().run()
+    assert [e.value for e in app.error] == ["密码: 至少 12 个字符"]
+    assert users.account(engine, "zhao.liu") is None
+
+
+def test_admin_disables_and_unlocks_an_account(engine, run_page):
+    add_user(engine, "inspector", "staff")
+    for _ in range(5):
+        users.verify_login(engine, "inspector", "wrong password!")
+    app = run_page(engine, "pages/admin_users.py")
+    app.selectbox(key="admin_users_pick").set_value("inspector").run()
+    app.button(key="admin_users_unlock").click().run()
+    assert users.verify_login(engine, "inspector", "correct horse battery") is not None
+    app.button(key="admin_users_disable").click().run()
+    assert users.account(engine, "inspector").disabled
+
+
+def test_audit_log_filters_by_action(engine, run_page):
+    add_user(engine, "inspector", "staff")
+    users.verify_login(engine, "inspector", "wrong password!")
+    users.verify_login(engine, "inspector", "correct horse battery")
+    app = run_page(engine, "pages/audit_log.py")
+    app.selectbox(key="audit_log_action").set_value("login_failed").run()
+    assert not app.exception
+    shown = app.dataframe[0].value
+    assert list(shown["操作"]) == ["login_failed"]
+
+
+def test_csv_export_neutralises_formulas(engine, monkeypatch):
+    from ui import cache
+
+    monkeypatch.setattr(cache, "engine", lambda: engine)
+    with engine.begin() as conn:
+        conn.execute(insert(AuditEntry).values(at=dt.datetime.now(dt.timezone.utc), actor="=HYPERLINK(\"x\")",
+                                               action="login_failed"))
+    text = admin_data.audit_csv(AuditFilter()).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "\n=HYPERLINK" not in text

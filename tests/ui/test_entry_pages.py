@@ -1,0 +1,82 @@
+"""The entry and rectification pages, driven as an inspector would."""
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import Hazard, SiteVisit
+from tests import builders as b
+from tests.accounts import add_user
+
+
+def count(engine, model):
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def button(app, label):
+    return next(x for x in app.button if x.label == label)
+
+
+def active_project(engine):
+    return b.project(engine, start=dt.date.today() - dt.timedelta(days=30))
+
+
+def test_staff_saves_a_visit_with_a_hazard(engine, run_page):
+    active_project(engine)
+    app = run_page(engine, "pages/entry.py", role="staff")
+    app.number_input(key="entry_hazard_count").set_value(1).run()
+    app.text_area(key="entry_h0_description").input("塔吊基础积水")
+    button(app, "保存巡查记录").click().run()
+    assert not app.exception
+    assert any("已保存巡查记录" in s.value for s in app.success)
+    assert (count(engine, SiteVisit), count(engine, Hazard)) == (1, 1)
+
+
+def test_missing_description_is_shown_beside_the_field_and_nothing_is_saved(engine, run_page):
+    active_project(engine)
+    app = run_page(engine, "pages/entry.py", role="staff")
+    app.number_input(key="entry_hazard_count").set_value(1).run()
+    app.text_input(key="entry_inspectors").input("")
+    button(app, "保存巡查记录").click().run()
+    assert any("请更正" in e.value for e in app.error)
+    assert sum("必填" in m.value for m in app.markdown) == 2        # inspectors and the hazard description
+    assert (count(engine, SiteVisit), count(engine, Hazard)) == (0, 0)
+
+
+def test_english_form_messages(engine, run_page):
+    active_project(engine)
+    app = run_page(engine, "pages/entry.py", role="staff", lang="en")
+    app.text_input(key="entry_inspectors").input("")
+    button(app, "Save the visit").click().run()
+    assert any("Required" in m.value for m in app.markdown)
+
+
+def test_rectified_then_closed_by_a_second_inspector(engine, run_page):
+    project = active_project(engine)
+    hazard_id = b.hazard(engine, project, dt.date.today() - dt.timedelta(days=3))
+    app = run_page(engine, "pages/rectification.py", role="staff")
+    app.text_area(key="rectification_note").input("已整改")
+    button(app, "登记整改完成").click().run()
+    assert any("已更新隐患" in s.value for s in app.success)
+
+    second = add_user(engine, "inspector_two", "staff")
+    app = run_page(engine, "pages/rectification.py", role="staff")
+    app.session_state["user"] = second
+    app.segmented_control(key="rectification_state").set_value("rectified").run()
+    button(app, "提交复查结论").click().run()
+    with Session(engine) as session:
+        hazard = session.get(Hazard, hazard_id)
+    assert hazard.closed_by == "inspector_two" and hazard.closed_on == dt.date.today()
+
+
+def test_the_rectifier_cannot_close_it_himself(engine, run_page):
+    project = active_project(engine)
+    b.hazard(engine, project, dt.date.today() - dt.timedelta(days=3))
+    app = run_page(engine, "pages/rectification.py", role="staff")
+    app.text_area(key="rectification_note").input("已整改")
+    button(app, "登记整改完成").click().run()
+    app.segmented_control(key="rectification_state").set_value("rectified").run()
+    button(app, "提交复查结论").click().run()
+    assert any("整改登记人以外" in m.value for m in app.markdown)
+    assert count(engine, Hazard) == 1

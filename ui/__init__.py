@@ -1,0 +1,1 @@
+"""Streamlit-side helpers: the page frame, strings, charts and cached reads."""

@@ -1,0 +1,98 @@
+"""The only st.cache_* wrappers: the engine per process, query results per data revision.
+
+Every cached read takes the current data revision as an argument, so a write made by
+any process invalidates it at the next run; the TTL bounds memory, not freshness.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pandas as pd
+import streamlit as st
+
+from db.queries import overview, workflow
+from db.bootstrap import prepare
+from db.config import database_url, is_default_sqlite
+from db.engine import make_engine
+from db.kpis import Kpis, compute
+from db.period import Period
+from db.unit_of_work import data_revision
+
+TTL = dt.timedelta(minutes=10)
+PAGE_SIZE = 50
+
+
+def refresh_interval() -> dt.timedelta:
+    """How often live parts of a page re-check the data (OVERVIEW_REFRESH_SECONDS, default 30 s)."""
+    return dt.timedelta(seconds=float(os.environ.get("OVERVIEW_REFRESH_SECONDS", "30")))
+
+
+@st.cache_resource(show_spinner=False)
+def engine():
+    """The process-wide engine, migrated; the default SQLite file is demo-filled on first start."""
+    url = database_url()
+    eng = make_engine(url)
+    prepare(eng, fill_demo_if_empty=is_default_sqlite(url))
+    return eng
+
+
+def revision() -> int:
+    """The current data revision (one indexed single-row read)."""
+    return data_revision(engine())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def kpis(period: Period, as_of: dt.date, rev: int) -> Kpis:
+    """KPIs of the period as of a date."""
+    with engine().connect() as conn:
+        return compute(conn, period, as_of)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def hazards_by_month(period: Period, rev: int) -> pd.DataFrame:
+    """Hazards found and closed per month of the period."""
+    with engine().connect() as conn:
+        return overview.hazards_found_closed_by_month(conn, period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def accident_facts(as_of: dt.date, rev: int) -> tuple[dt.date | None, dt.date | None]:
+    """(last accident on or before as_of, first day of records)."""
+    with engine().connect() as conn:
+        return overview.last_accident_date(conn, as_of), overview.records_start(conn)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def awards(period: Period, rev: int) -> pd.DataFrame:
+    """Awards of the period's years."""
+    with engine().connect() as conn:
+        return overview.awards_in_years(conn, period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def project_choices(username: str, as_of: dt.date, rev: int) -> list[tuple[str, str]]:
+    """Active projects for entry forms, the user's recently visited ones first."""
+    with engine().connect() as conn:
+        return workflow.project_choices(conn, username, as_of)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def visit_code(visit_id: int, rev: int) -> str:
+    """The code of a saved visit, for the confirmation."""
+    with engine().connect() as conn:
+        return workflow.visit_code(conn, visit_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def workflow_hazards(state: str, as_of: dt.date, page: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """A page of hazards awaiting rectification or re-inspection, and how many there are."""
+    with engine().connect() as conn:
+        return workflow.workflow_hazards(conn, state=state, as_of=as_of, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def escalations(rev: int) -> pd.DataFrame:
+    """Open hazards sent back repeatedly."""
+    with engine().connect() as conn:
+        return workflow.hazards_needing_escalation(conn)

@@ -1,0 +1,1 @@
+"""Data-entry forms, each calling exactly one command; pages embed them."""

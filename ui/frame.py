@@ -1,0 +1,72 @@
+"""The page frame: every page's first call. Database, language, user, role check, menu, period."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from db.enums import ROLE
+from db.period import Period
+from db.users import record_access_denied
+from ui import cache, registry
+from ui.auth import CurrentUser, logout_button, signed_in_user
+from ui.i18n import Translator
+from ui.period_picker import chosen_language, chosen_period, language_switch
+
+
+@dataclass(frozen=True)
+class PageContext:
+    page: registry.PageSpec
+    user: CurrentUser
+    t: Translator
+    period: Period
+    as_of: dt.date
+
+
+def frame(page_key: str) -> PageContext:
+    """Prepare the page or stop it: nothing below this call runs for a user who may not see it."""
+    page = registry.BY_KEY[page_key]
+    t = Translator(chosen_language())
+    st.set_page_config(page_title=f"{t(f'pages.{page_key}')} · {t('app.title')}", page_icon=page.icon,
+                       layout="wide")
+    with st.spinner(t("frame.preparing")):
+        engine = cache.engine()
+    _sidebar_header(t)
+    user = signed_in_user(t, engine, on_login_screen=lambda: language_switch(t))
+    if not registry.allowed(page_key, user.role):
+        # Checked here on the server for every run: a hidden menu entry is not a permission.
+        record_access_denied(engine, user, page_key)
+        st.error(t("frame.denied", role=t.label(ROLE, user.role)))
+        st.stop()
+    _menu(user, t, engine)
+    today = dt.date.today()
+    period = chosen_period(t, today)
+    return PageContext(page=page, user=user, t=t, period=period, as_of=today)
+
+
+def _sidebar_header(t: Translator) -> None:
+    with st.sidebar:
+        st.markdown(f"**{t('app.title')}**")
+        st.caption(t("app.office"))
+
+
+def _menu(user: CurrentUser, t: Translator, engine) -> None:
+    with st.sidebar:
+        for spec in registry.menu_for(user.role):
+            _menu_entry(spec, t(f"pages.{spec.key}"))
+        st.divider()
+        st.caption(t("frame.signed_in_as", name=user.display_name, role=t.label(ROLE, user.role)))
+        logout_button(t, engine, user)
+        language_switch(t)
+
+
+def _menu_entry(spec: registry.PageSpec, label: str) -> None:
+    # st.page_link resolves only against Streamlit's page registry, which AppTest does not
+    # build (streamlit#8154) and an app without a pages/ folder does not have; the menu then
+    # shows as text. A wrong script name is caught by tests/ui/test_registry.py instead.
+    try:
+        st.page_link(spec.script, label=label, icon=spec.icon)
+    except StreamlitPageNotFoundError:
+        st.markdown(f"{spec.icon} {label}")

@@ -22,8 +22,13 @@ def login(page: Page, base_url: str, username: str, password: str, path: str = "
     """Open `path` and sign in through the login form."""
     labels = {"zh": ("用户名", "密码", "登录"), "en": ("Username", "Password", "Sign in")}[lang]
     page.goto(f"{base_url}/{path}?lang={lang}")
-    page.get_by_role("textbox", name=labels[0]).fill(username)
-    page.get_by_role("textbox", name=labels[1]).fill(password)
+    # Typing while the first run is still drawing can be wiped by its last delta.
+    expect(page.get_by_role("textbox", name=labels[0])).to_be_visible(timeout=TIMEOUT)
+    wait_until_idle(page)
+    for label, value in ((labels[0], username), (labels[1], password)):
+        field = page.get_by_role("textbox", name=label)
+        field.fill(value)
+        expect(field).to_have_value(value)
     page.get_by_role("button", name=labels[2]).click()
     expect(page.get_by_role("textbox", name=labels[0])).to_have_count(0, timeout=TIMEOUT)
     wait_until_idle(page)

@@ -52,6 +52,12 @@ PROJECT_KIND = Vocabulary("project_kind", {
     "other": ("其他", "Other"),
 })
 
+PROJECT_STATUS = Vocabulary("project_status", {
+    "not_started": ("未开工", "Not started"),
+    "active": ("在建", "Under construction"),
+    "completed": ("已竣工", "Completed"),
+})
+
 LEDGER_KIND = Vocabulary("ledger_kind", {
     "key_process": ("关键工序", "Key process"),
     "dangerous_works": ("危大工程", "Works of greater danger"),

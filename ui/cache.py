@@ -11,7 +11,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from db.queries import overview, workflow
+from db.queries import overview, project_detail, projects, workflow
 from db.bootstrap import prepare
 from db.config import database_url, is_default_sqlite
 from db.engine import make_engine
@@ -96,3 +96,38 @@ def escalations(rev: int) -> pd.DataFrame:
     """Open hazards sent back repeatedly."""
     with engine().connect() as conn:
         return workflow.hazards_needing_escalation(conn)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def project_page(where: projects.ProjectFilter, as_of: dt.date, page: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """A page of the filtered project list and the number of matching projects."""
+    with engine().connect() as conn:
+        return projects.project_page(conn, where=where, as_of=as_of, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def project_map(where: projects.ProjectFilter, as_of: dt.date, rev: int) -> tuple[pd.DataFrame, int]:
+    """Located projects matching the filter, capped for the map."""
+    with engine().connect() as conn:
+        return projects.project_map(conn, where=where, as_of=as_of)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def project_record(code: str, as_of: dt.date, rev: int) -> dict | None:
+    """One project's page: facts, ledger, team, visits, hazards, risk points, enforcement, approvals."""
+    with engine().connect() as conn:
+        facts = project_detail.project_facts(conn, code=code, as_of=as_of)
+        if facts is None:
+            return None
+        pid = facts["id"]
+        return {
+            "facts": facts,
+            "ledger": project_detail.ledger(conn, project_id=pid, as_of=as_of),
+            "team": project_detail.team(conn, project_id=pid),
+            "visits": project_detail.recent_visits(conn, project_id=pid),
+            "hazards": project_detail.hazards(conn, project_id=pid, as_of=as_of, limit=PAGE_SIZE * 4),
+            "risk_points": project_detail.risk_points(conn, project_id=pid),
+            "enforcement": project_detail.enforcement(conn, project_id=pid),
+            "approvals": project_detail.approvals(conn, project_id=pid),
+            "escalations": workflow.hazards_needing_escalation(conn, project_id=pid),
+        }

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from db.enums import AWARD_LEVEL
-from ui import cache, charts, widgets
+from ui import cache, charts, drilldown_view, widgets
 from ui.auth import still_signed_in
 from ui.frame import frame
 
@@ -54,3 +54,7 @@ def live_figures():
 
 
 live_figures()
+
+
+st.divider()
+drilldown_view.records_behind_cards(ctx, cache.revision())

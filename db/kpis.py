@@ -73,7 +73,7 @@ def compute(conn: Connection, period: Period, as_of: dt.date | None = None) -> K
         **hazards,
         **_risk_figures(conn, period),
         **_enforcement_figures(conn, period),
-        site_visits=_count(conn, SiteVisit, SiteVisit.visited_on.between(period.start, period.end)),
+        site_visits=_count(conn, SiteVisit, counted_records(period, as_of)["site_visits"][1]),
         patrol_compliance=patrol_compliance(conn, period, as_of),
         trainings=trainings,
         attendees=int(attendees),
@@ -143,32 +143,54 @@ def _sum_if(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
+def counted_records(period: Period, as_of: dt.date) -> dict[str, tuple[type, object]]:
+    """For each KPI that counts records: its table and the condition selecting exactly those records.
+
+    The KPI figures and the Overview's "records behind this card" both read this, so a card
+    and its list cannot disagree.
+    """
+    hazards_in_period = and_(_live(Hazard), Hazard.found_on.between(period.start, period.end))
+    closed_by_as_of = and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
+    risk_in_period = and_(_live(RiskPoint), RiskPoint.identified_on.between(period.start, period.end))
+    orders_in_period = and_(_live(Enforcement), Enforcement.issued_on.between(period.start, period.end))
+    return {
+        "projects_supervised": (Project, active_projects_filter(period)),
+        "key_projects": (Project, and_(active_projects_filter(period), Project.is_key.is_(True))),
+        "hazards_found": (Hazard, hazards_in_period),
+        "hazards_major": (Hazard, and_(hazards_in_period, Hazard.level == "major")),
+        "hazards_closed": (Hazard, and_(hazards_in_period, closed_by_as_of)),
+        "hazards_overdue": (Hazard, and_(hazards_in_period, ~closed_by_as_of, Hazard.due_on < as_of)),
+        "risk_points": (RiskPoint, risk_in_period),
+        "risk_points_major": (RiskPoint, and_(risk_in_period, RiskPoint.level == "major")),
+        "stop_work_orders": (Enforcement, and_(orders_in_period, Enforcement.kind == "stop_work")),
+        "warning_interviews": (Enforcement, and_(orders_in_period, Enforcement.kind == "warning_interview")),
+        "site_visits": (SiteVisit, and_(_live(SiteVisit), SiteVisit.visited_on.between(period.start, period.end))),
+        "trainings": (Training, and_(_live(Training), Training.held_on.between(period.start, period.end))),
+        "accidents": (Accident, and_(_live(Accident), Accident.occurred_on.between(period.start, period.end))),
+    }
+
+
+def _figures(conn: Connection, records: dict, keys: tuple[str, ...], scope) -> dict:
+    # One scan per table: every figure is a conditional count over the same scope.
+    row = conn.execute(select(*(_sum_if(records[key][1]) for key in keys)).where(scope)).one()
+    return {key: int(value) for key, value in zip(keys, row)}
+
+
 def _project_figures(conn: Connection, period: Period) -> dict:
-    supervised, key = conn.execute(
-        select(func.count(), _sum_if(Project.is_key.is_(True))).where(active_projects_filter(period))
-    ).one()
-    return {"projects_supervised": supervised, "key_projects": int(key)}
+    records = counted_records(period, dt.date.max)
+    return _figures(conn, records, ("projects_supervised", "key_projects"), active_projects_filter(period))
 
 
 def _hazard_figures(conn: Connection, period: Period, as_of: dt.date) -> dict:
-    in_period = and_(_live(Hazard), Hazard.found_on.between(period.start, period.end))
-    closed_by_as_of = and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
-    found, major, closed, overdue = conn.execute(
-        select(
-            func.count(),
-            _sum_if(Hazard.level == "major"),
-            _sum_if(closed_by_as_of),
-            _sum_if(and_(~closed_by_as_of, Hazard.due_on < as_of)),
-        ).where(in_period)
-    ).one()
-    closed = int(closed)
+    records = counted_records(period, as_of)
+    found_in_period = records["hazards_found"][1]
+    figures = _figures(conn, records, ("hazards_found", "hazards_major", "hazards_closed", "hazards_overdue"),
+                       found_in_period)
+    found, closed = figures["hazards_found"], figures["hazards_closed"]
     return {
-        "hazards_found": found,
-        "hazards_major": int(major),
-        "hazards_closed": closed,
+        **figures,
         "rectification_rate": round(closed / found, 4) if found else None,
-        "hazards_overdue": int(overdue),
-        "median_days_to_close": _median_days_to_close(conn, and_(in_period, closed_by_as_of), closed),
+        "median_days_to_close": _median_days_to_close(conn, records["hazards_closed"][1], closed),
     }
 
 
@@ -184,19 +206,14 @@ def _median_days_to_close(conn: Connection, condition, count: int) -> float | No
 
 
 def _risk_figures(conn: Connection, period: Period) -> dict:
-    total, major = conn.execute(
-        select(func.count(), _sum_if(RiskPoint.level == "major"))
-        .where(_live(RiskPoint), RiskPoint.identified_on.between(period.start, period.end))
-    ).one()
-    return {"risk_points": total, "risk_points_major": int(major)}
+    records = counted_records(period, dt.date.max)
+    return _figures(conn, records, ("risk_points", "risk_points_major"), records["risk_points"][1])
 
 
 def _enforcement_figures(conn: Connection, period: Period) -> dict:
-    stop_work, warnings = conn.execute(
-        select(_sum_if(Enforcement.kind == "stop_work"), _sum_if(Enforcement.kind == "warning_interview"))
-        .where(_live(Enforcement), Enforcement.issued_on.between(period.start, period.end))
-    ).one()
-    return {"stop_work_orders": int(stop_work), "warning_interviews": int(warnings)}
+    records = counted_records(period, dt.date.max)
+    scope = and_(_live(Enforcement), Enforcement.issued_on.between(period.start, period.end))
+    return _figures(conn, records, ("stop_work_orders", "warning_interviews"), scope)
 
 
 def _enterprises_trained(conn: Connection, period: Period) -> int:

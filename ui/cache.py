@@ -11,7 +11,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from db.queries import overview, project_detail, projects, workflow
+from db.queries import drilldown, overview, project_detail, projects, workflow
 from db.bootstrap import prepare
 from db.config import database_url, is_default_sqlite
 from db.engine import make_engine
@@ -131,3 +131,11 @@ def project_record(code: str, as_of: dt.date, rev: int) -> dict | None:
             "approvals": project_detail.approvals(conn, project_id=pid),
             "escalations": workflow.hazards_needing_escalation(conn, project_id=pid),
         }
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def records_behind(kpi: str, period: Period, as_of: dt.date, page: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """A page of the records an Overview card counted, and how many there are."""
+    with engine().connect() as conn:
+        return drilldown.records_behind(conn, kpi=kpi, period=period, as_of=as_of, limit=PAGE_SIZE,
+                                        offset=page * PAGE_SIZE)

@@ -66,3 +66,17 @@ def test_bad_period_in_url_names_the_field_and_keeps_working(engine, run_page):
 def test_end_before_start_in_url_is_refused(engine, run_page):
     app = run_page(engine, start="2024-12-31", end="2024-01-01")
     assert any("end" in w.value for w in app.sidebar.warning)
+
+
+def test_overview_opens_the_records_behind_a_card(demo_engine, run_page):
+    app = run_page(demo_engine, start="2024-01-01", end="2024-12-31", detail="stop_work_orders")
+    assert not app.exception
+    table = app.dataframe[-1].value
+    assert len(table) == 4 and set(table["类型"]) == {"责令停工"}
+
+
+def test_overview_card_picker_shows_records_when_chosen(demo_engine, run_page):
+    app = run_page(demo_engine, start="2024-01-01", end="2024-12-31")
+    app.selectbox(key="overview_detail").select("hazards_major").run()
+    assert len(app.dataframe[-1].value) == 3
+    assert app.query_params["detail"] == "hazards_major"

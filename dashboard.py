@@ -3,11 +3,14 @@
 import streamlit as st
 
 from db.enums import AWARD_LEVEL
-from ui import cache, charts, drilldown_view, widgets
+from ui import cache, charts, drilldown_view, present_view, widgets
 from ui.auth import still_signed_in
 from ui.frame import frame
 
 ctx = frame("overview")
+if present_view.wanted(ctx):
+    present_view.show(ctx)
+    st.stop()
 t, period = ctx.t, ctx.period
 previous = period.previous()
 previous_as_of = min(ctx.as_of, previous.end)

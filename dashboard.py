@@ -3,7 +3,7 @@
 import streamlit as st
 
 from db.enums import AWARD_LEVEL
-from ui import cache, charts, drilldown_view, present_view, widgets
+from ui import cache, charts, drilldown_view, present_view, report_view, widgets
 from ui.auth import still_signed_in
 from ui.frame import frame
 
@@ -61,3 +61,4 @@ live_figures()
 
 st.divider()
 drilldown_view.records_behind_cards(ctx, cache.revision())
+report_view.report_export(ctx)

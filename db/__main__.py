@@ -1,4 +1,4 @@
-"""Command line: `python -m db kpis|migrate|backup|restore-drill|users ...`. Bad arguments exit with code 2 and one line."""
+"""Command line: `python -m db kpis|migrate|backup|restore-drill|users|report ...`. Bad arguments exit with code 2 and one line."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from db import enums, users_cli
+from db import enums, report_cli, users_cli
 from db.backup import backup, restore_drill
 from db.cli_args import OneLineParser
 from db.config import database_url
@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     backup_cmd.add_argument("file", type=Path)
     commands.add_parser("restore-drill", help="back up, restore into a scratch database, compare KPIs")
     users_cli.add_parser(commands)
+    report_cli.add_parser(commands)
 
     args = parser.parse_args(argv)
     if args.command == "kpis":
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         return _backup(args)
     if args.command == "users":
         return users_cli.run(parser, args)
+    if args.command == "report":
+        return report_cli.run(parser, args)
     upgrade(make_engine())
     print("schema is up to date")
     return 0

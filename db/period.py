@@ -30,6 +30,17 @@ class Period:
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        """One calendar month."""
+        return cls(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        """One calendar quarter (1-4)."""
+        first = dt.date(year, 3 * quarter - 2, 1)
+        return cls(first, _add_months(first, 3) - dt.timedelta(days=1))
+
+    @classmethod
     def parse(cls, start: str, end: str) -> Period:
         """A period from two ISO dates, raising PeriodError naming the bad field."""
         return cls(parse_date(start, "start"), parse_date(end, "end"))

@@ -12,7 +12,7 @@ from db.enums import KPI
 from ui import cache, charts
 from ui.auth import still_signed_in
 from ui.frame import PageContext
-from ui.widgets import format_kpi
+from ui.formatting import format_kpi
 
 SECTIONS = ("services", "headline", "hazards", "outreach")
 AUTO_ADVANCE_SECONDS = 15

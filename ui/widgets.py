@@ -5,6 +5,7 @@ import streamlit as st
 
 from db import enums
 from db.kpis import Kpis
+from ui.formatting import format_kpi, kpi_delta
 from ui.i18n import Translator
 
 # Cards on the Overview, in reading order; (key, delta colour) where "inverse" means fewer is better.
@@ -17,27 +18,6 @@ OVERVIEW_CARDS = (
     ("accidents", "inverse"), ("approval_cycle_reduction", "normal"), ("awards", "normal"),
 )
 CARDS_PER_ROW = 6
-
-
-def format_kpi(key: str, value) -> str:
-    """A KPI value for display: percentages for rates, a dash for null."""
-    if value is None:
-        return "—"
-    if key in enums.KPI_RATES:
-        return f"{value:.1%}"
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return f"{value:,}"
-
-
-def kpi_delta(key: str, current, previous) -> str | None:
-    """The change against the previous period as text (percentage points for rates)."""
-    if current is None or previous is None:
-        return None
-    change = current - previous
-    if key in enums.KPI_RATES:
-        return f"{change * 100:+.1f} pp"
-    return f"{change:+.1f}" if isinstance(change, float) else f"{change:+,}"
 
 
 def kpi_cards(current: Kpis, previous: Kpis, t: Translator) -> None:

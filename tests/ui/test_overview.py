@@ -3,7 +3,7 @@ import datetime as dt
 
 from db.kpis import compute
 from db.period import Period
-from ui.widgets import format_kpi
+from ui.formatting import format_kpi
 
 D = dt.date
 

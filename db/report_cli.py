@@ -1,0 +1,53 @@
+"""`python -m db report`: the leadership report of a period as PDF or Excel."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from db.config import database_url
+from db.engine import make_engine
+from db.migrate import upgrade
+from db.period import Period, PeriodError, parse_date
+
+FORMATS = ("pdf", "xlsx")
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Register `report` on the main parser."""
+    report = commands.add_parser("report", help="write the leadership report of a period (PDF or Excel)")
+    report.add_argument("--start", required=True, help="first day, YYYY-MM-DD")
+    report.add_argument("--end", required=True, help="last day, YYYY-MM-DD")
+    report.add_argument("--as-of", help="as-of date, YYYY-MM-DD (default today)")
+    report.add_argument("--format", required=True, choices=FORMATS)
+    report.add_argument("--lang", default="zh", choices=("zh", "en"))
+    report.add_argument("--out", required=True, type=Path, help="file to write")
+
+
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Write the report; bad arguments exit 2 with one line."""
+    try:
+        period = Period.parse(args.start, args.end)
+        as_of = parse_date(args.as_of, "as-of") if args.as_of else dt.date.today()
+    except PeriodError as exc:
+        reason = "end is before start" if exc.message_key == "errors.end_before_start" else "not a date YYYY-MM-DD"
+        parser.error(f"--{exc.field}: {reason}")
+    if not args.out.parent.is_dir():
+        parser.error(f"--out: folder {args.out.parent} does not exist")
+    # The report's layout and strings live with the UI's; imported here so other commands stay light.
+    from ui.i18n import Translator
+    from ui.report import content, pdf, xlsx
+
+    engine = make_engine(database_url())
+    upgrade(engine)
+    gathered = content.gather(engine, period, as_of)
+    t = Translator(args.lang)
+    try:
+        data = pdf.render_pdf(gathered, t) if args.format == "pdf" else xlsx.render_xlsx(gathered, t)
+    except pdf.ReportFontMissing as exc:
+        parser.error(str(exc))
+    tmp = args.out.with_name(args.out.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(args.out)  # never leave half a file under the requested name
+    print(f"report written to {args.out} ({len(data):,} bytes)")
+    return 0

@@ -1,4 +1,4 @@
-"""Command line: `python -m db kpis|migrate|backup|restore-drill|users|report ...`. Bad arguments exit with code 2 and one line."""
+"""Command line: `python -m db kpis|migrate|backup|restore-drill|users|import|export|template|report ...`. Bad arguments exit with code 2 and one line."""
 from __future__ import annotations
 
 import argparse
@@ -15,6 +15,7 @@ from db.engine import make_engine
 from db.kpis import compute
 from db.migrate import upgrade
 from db.period import Period, PeriodError, parse_date
+from db.workbook import cli as workbook_cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("restore-drill", help="back up, restore into a scratch database, compare KPIs")
     users_cli.add_parser(commands)
     report_cli.add_parser(commands)
+    workbook_cli.add_parsers(commands)
 
     args = parser.parse_args(argv)
     if args.command == "kpis":
@@ -43,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return users_cli.run(parser, args)
     if args.command == "report":
         return report_cli.run(parser, args)
+    if args.command in workbook_cli.COMMANDS:
+        return workbook_cli.run(parser, args)
     upgrade(make_engine())
     print("schema is up to date")
     return 0

@@ -25,6 +25,9 @@ ERROR_KEYS = {
     "int_parsing": "errors.not_a_number", "float_parsing": "errors.not_a_number", "int_from_float": "errors.not_a_number",
     "greater_than_equal": "errors.out_of_range", "less_than_equal": "errors.out_of_range",
     "greater_than": "errors.out_of_range", "less_than": "errors.out_of_range",
+    "date_from_datetime_inexact": "errors.bad_date", "int_type": "errors.not_a_number",
+    "float_type": "errors.not_a_number", "bool_parsing": "errors.not_in_list", "bool_type": "errors.not_in_list",
+    "too_long": "errors.too_long",
 }
 
 
@@ -55,6 +58,44 @@ OptionalCode = Annotated[str | None, BeforeValidator(_blank_to_none), Field(defa
 EventDate = Annotated[dt.date, AfterValidator(_not_future)]
 OptionalEventDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none), AfterValidator(_not_future)]
 OptionalDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none)]
+
+
+def _flag(value):
+    """是/否 (or yes/no, true/false, 1/0) as a bool; blank is 否."""
+    if isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value).strip().lower()
+    if text in FLAG_WORDS:
+        return FLAG_WORDS[text]
+    raise PydanticCustomError("errors.not_in_list", "not one of 是/否")
+
+
+def _split_list(value):
+    """A list cell: items separated by ；or ; with spaces trimmed, blanks dropped."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = value.replace("；", ";").split(";")
+    return [str(item).strip() for item in value if str(item).strip()]
+
+
+def optional_one_of(vocabulary: Vocabulary):
+    """Like one_of, but blank means None."""
+    strict = one_of(vocabulary).func
+    return BeforeValidator(lambda value: None if _blank_to_none(value) is None else strict(value))
+
+
+FLAG_WORDS = {"": False, "是": True, "否": False, "yes": True, "no": False, "y": True, "n": False,
+              "true": True, "false": False, "1": True, "0": False, "1.0": True, "0.0": False}
+Flag = Annotated[bool, BeforeValidator(_flag)]
+NameList = Annotated[list[str], BeforeValidator(_split_list)]
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=2000)]
+OptionalName = Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=200)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+def _between(low: float, high: float):
+    return Annotated[Annotated[float, Field(ge=low, le=high)] | None, BeforeValidator(_blank_to_none)]
 
 
 class Record(BaseModel):
@@ -93,7 +134,8 @@ class HazardIn(Record):
         """found ≤ due, found ≤ rectified ≤ closed, and a closed hazard has been rectified."""
         expected = enums.CATEGORY_DOMAIN[self.category]
         if self.domain not in (None, expected) and enums.DOMAIN.parse(self.domain) != expected:
-            raise PydanticCustomError("errors.domain_mismatch", "category belongs to the other domain")
+            raise PydanticCustomError("errors.domain_mismatch", "category belongs to the other domain",
+                                      {"field": "domain"})
         self.domain = expected
         _order(self.due_on, self.found_on, "due_on")
         _order(self.rectified_on, self.found_on, "rectified_on")
@@ -116,6 +158,112 @@ class EnterpriseIn(Record):
         if problem:
             raise PydanticCustomError(problem, "invalid credit code", {"field": "credit_code"})
         return self
+
+
+class ProjectIn(Record):
+    code: Annotated[str, Field(min_length=1, max_length=40)]
+    name: ShortText
+    developer: ShortText
+    contractor: ShortText
+    supervisor_firm: OptionalName = None
+    kind: Annotated[str, one_of(enums.PROJECT_KIND)]
+    is_key: Flag = False
+    floor_area_m2: Annotated[float, Field(ge=0, le=100_000_000)] = 0
+    start_date: dt.date
+    completion_date: OptionalDate = None
+    progress_pct: Annotated[float, Field(ge=0, le=100)] = 0
+    lon: _between(-180, 180) = None
+    lat: _between(-90, 90) = None
+
+    @model_validator(mode="after")
+    def dates_in_order(self) -> ProjectIn:
+        """Completion on or after the start."""
+        _order(self.completion_date, self.start_date, "completion_date")
+        return self
+
+
+class LedgerItemIn(Record):
+    project: ShortText
+    kind: Annotated[str, one_of(enums.LEDGER_KIND)]
+    name: ShortText
+    danger_category: Annotated[str | None, optional_one_of(enums.DANGER_CATEGORY)] = None
+    beyond_scale: Flag = False
+    planned_start: OptionalDate = None
+    planned_end: OptionalDate = None
+    status: Annotated[str, one_of(enums.LEDGER_STATUS)] = "not_started"
+
+    @model_validator(mode="after")
+    def consistent(self) -> LedgerItemIn:
+        """A danger category only on works of greater danger; the plan ends after it starts."""
+        if self.danger_category is not None and self.kind != "dangerous_works":
+            raise PydanticCustomError("errors.category_only_for_dangerous", "only for works of greater danger",
+                                      {"field": "danger_category"})
+        _order(self.planned_end, self.planned_start, "planned_end")
+        return self
+
+
+class RiskPointIn(Record):
+    code: OptionalCode = None
+    project: ShortText
+    identified_on: EventDate
+    category: Annotated[str, one_of(enums.CATEGORY)]
+    level: Annotated[str, one_of(enums.RISK_LEVEL)]
+    description: Text
+    controls: OptionalText = None
+
+
+class EnforcementIn(Record):
+    code: OptionalCode = None
+    project: ShortText
+    date: EventDate
+    kind: Annotated[str, one_of(enums.ENFORCEMENT_KIND)]
+    reason: Text
+    lifted_on: OptionalEventDate = None
+
+    @model_validator(mode="after")
+    def dates_in_order(self) -> EnforcementIn:
+        """Lifted on or after it was issued."""
+        _order(self.lifted_on, self.date, "lifted_on")
+        return self
+
+
+class TrainingIn(Record):
+    code: OptionalCode = None
+    date: EventDate
+    kind: Annotated[str, one_of(enums.TRAINING_KIND)]
+    title: ShortText
+    attendees: Count = 0
+    enterprises: NameList = []
+
+
+class ApprovalIn(Record):
+    project: ShortText
+    mode: Annotated[str, one_of(enums.APPROVAL_MODE)]
+    submitted_on: EventDate
+    approved_on: OptionalEventDate = None
+
+    @model_validator(mode="after")
+    def dates_in_order(self) -> ApprovalIn:
+        """Approved on or after it was submitted."""
+        _order(self.approved_on, self.submitted_on, "approved_on")
+        return self
+
+
+class AccidentIn(Record):
+    code: OptionalCode = None
+    project: ShortText
+    date: EventDate
+    level: Annotated[str, one_of(enums.ACCIDENT_LEVEL)]
+    deaths: Count = 0
+    injuries: Count = 0
+    description: Text
+
+
+class AwardIn(Record):
+    project: ShortText
+    name: ShortText
+    year: Annotated[int, Field(ge=1900, le=2200)]
+    level: Annotated[str, one_of(enums.AWARD_LEVEL)]
 
 
 def validate(schema: type[Record], data: dict, *, today: dt.date | None = None) -> Record:

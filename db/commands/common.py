@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.errors import Conflict, FieldError, ValidationFailed
-from db.models import Project
+from db.models import Enterprise, Project
+from db.unit_of_work import audit, now, snapshot
 
 
 def new_code(prefix: str, day: dt.date) -> str:
@@ -33,3 +34,25 @@ def for_update(session: Session, model, row_id: int, version: int):
     if row.version != version:
         raise Conflict(model.__tablename__, row_id, row.updated_by or row.created_by, row.updated_at)
     return row
+
+
+def enterprise_id(session: Session, text: str | None, field: str) -> int | None:
+    """The id of the live enterprise whose credit code or name is `text` (None for blank), else ValidationFailed."""
+    if text is None or not str(text).strip():
+        return None
+    text = str(text).strip()
+    found = session.execute(select(Enterprise.id).where(
+        Enterprise.deleted_at.is_(None), (Enterprise.credit_code == text.upper()) | (Enterprise.name == text))).scalar()
+    if found is None:
+        raise ValidationFailed([FieldError(field, "errors.unknown_enterprise")])
+    return found
+
+
+def change(session: Session, row, username: str, **values) -> None:
+    """Set `values` on a row read with for_update, stamp who and when, and audit before/after."""
+    before = snapshot(row)
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.updated_by, row.updated_at = username, now()
+    session.flush()
+    audit(session, "update", table=row.__tablename__, row_id=row.id, before=before, after=snapshot(row))

@@ -5,11 +5,11 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
-from db.commands.common import for_update
+from db.commands.common import change, for_update
 from db.errors import FieldError, ValidationFailed
 from db.models import Hazard
 from db.permissions import ENTRY_ROLES, Actor, require
-from db.unit_of_work import audit, now, snapshot, writing
+from db.unit_of_work import writing
 
 # After this many failed re-inspections the project page suggests a warning interview or stop-work order.
 ESCALATE_AFTER_SEND_BACKS = 2
@@ -29,7 +29,7 @@ def mark_rectified(engine: Engine, *, actor: Actor, hazard_id: int, version: int
             problems.append(FieldError("rectified_on", "errors.date_order"))
         if problems:
             raise ValidationFailed(problems)
-        _change(session, hazard, actor, rectified_on=rectified_on, rectification_note=note, rectified_by=actor.username)
+        change(session, hazard, actor.username, rectified_on=rectified_on, rectification_note=note, rectified_by=actor.username)
 
 
 def close_hazard(engine: Engine, *, actor: Actor, hazard_id: int, version: int, closed_on: dt.date,
@@ -47,7 +47,7 @@ def close_hazard(engine: Engine, *, actor: Actor, hazard_id: int, version: int, 
             problems.append(FieldError("closed_on", "errors.same_person_closing"))
         if problems:
             raise ValidationFailed(problems)
-        _change(session, hazard, actor, closed_on=closed_on, closed_by=actor.username)
+        change(session, hazard, actor.username, closed_on=closed_on, closed_by=actor.username)
 
 
 def send_back(engine: Engine, *, actor: Actor, hazard_id: int, version: int, reason: str) -> None:
@@ -61,7 +61,7 @@ def send_back(engine: Engine, *, actor: Actor, hazard_id: int, version: int, rea
             problems.append(FieldError("reason", "errors.not_awaiting_reinspection"))
         if problems:
             raise ValidationFailed(problems)
-        _change(session, hazard, actor, rectified_on=None, rectified_by=None, rectification_note=None,
+        change(session, hazard, actor.username, rectified_on=None, rectified_by=None, rectification_note=None,
                 sent_back_count=hazard.sent_back_count + 1, last_sent_back_reason=reason)
 
 
@@ -71,12 +71,3 @@ def _date_problems(field: str, day: dt.date | None, today: dt.date | None) -> li
     if day > (today or dt.date.today()):
         return [FieldError(field, "errors.future_date")]
     return []
-
-
-def _change(session, hazard: Hazard, actor: Actor, **values) -> None:
-    before = snapshot(hazard)
-    for key, value in values.items():
-        setattr(hazard, key, value)
-    hazard.updated_by, hazard.updated_at = actor.username, now()
-    session.flush()
-    audit(session, "update", table="hazards", row_id=hazard.id, before=before, after=snapshot(hazard))

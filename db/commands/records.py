@@ -1,0 +1,124 @@
+"""Creating and editing the office's other records: risk points, enforcement, training, projects and their
+ledgers, enterprises. Each validates with the importer's schema, writes in one audited transaction and
+bumps the data revision."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.commands.common import change, enterprise_id, for_update, new_code, project_id
+from db.errors import FieldError, ValidationFailed
+from db.models import Enforcement, Enterprise, LedgerItem, Project, RiskPoint, Training
+from db.permissions import ENTRY_ROLES, Actor, require
+from db.schemas import (
+    EnforcementIn, EnterpriseIn, LedgerItemIn, ProjectIn, Record, RiskPointIn, TrainingIn, validate,
+)
+from db.unit_of_work import audit, now, snapshot, writing
+
+
+def _create(engine: Engine, actor: Actor, action: str, schema: type[Record], values: dict,
+            build: Callable[[Session, Record], object], duplicate_field: str, today: dt.date | None):
+    require(actor, ENTRY_ROLES, action)
+    data = validate(schema, values, today=today)
+    try:
+        with writing(engine, actor.username) as session:
+            row = build(session, data)
+            row.created_by, row.created_at = actor.username, now()
+            session.add(row)
+            session.flush()
+            audit(session, "create", table=row.__tablename__, row_id=row.id, after=snapshot(row))
+            return row
+    except IntegrityError:
+        raise ValidationFailed([FieldError(duplicate_field, "errors.duplicate_code")]) from None
+
+
+def create_risk_point(engine: Engine, *, actor: Actor, values: dict, today: dt.date | None = None) -> str:
+    """Record an identified risk point; returns its code."""
+    def build(session, data: RiskPointIn):
+        return RiskPoint(code=data.code or new_code("FX", data.identified_on), project_id=project_id(session, data.project),
+                         **data.model_dump(include={"identified_on", "category", "level", "description", "controls"}))
+    return _create(engine, actor, "create_risk_point", RiskPointIn, values, build, "code", today).code
+
+
+def create_enforcement(engine: Engine, *, actor: Actor, values: dict, today: dt.date | None = None) -> str:
+    """Record a stop-work order, warning interview or rectification notice; returns its code."""
+    def build(session, data: EnforcementIn):
+        return Enforcement(code=data.code or new_code("ZF", data.date), project_id=project_id(session, data.project),
+                           issued_on=data.date, kind=data.kind, reason=data.reason, lifted_on=data.lifted_on)
+    return _create(engine, actor, "create_enforcement", EnforcementIn, values, build, "code", today).code
+
+
+def lift_stop_work(engine: Engine, *, actor: Actor, enforcement_id: int, version: int, lifted_on: dt.date | None,
+                   today: dt.date | None = None) -> None:
+    """Lift a stop-work order (work may resume) on a date not before it was issued nor after today."""
+    require(actor, ENTRY_ROLES, "lift_stop_work")
+    with writing(engine, actor.username) as session:
+        order = for_update(session, Enforcement, enforcement_id, version)
+        problems = []
+        if lifted_on is None:
+            problems.append(FieldError("lifted_on", "errors.required"))
+        elif lifted_on > (today or dt.date.today()):
+            problems.append(FieldError("lifted_on", "errors.future_date"))
+        elif lifted_on < order.issued_on:
+            problems.append(FieldError("lifted_on", "errors.date_order"))
+        if order.kind != "stop_work" or order.lifted_on is not None:
+            problems.append(FieldError("lifted_on", "errors.not_liftable"))
+        if problems:
+            raise ValidationFailed(problems)
+        change(session, order, actor.username, lifted_on=lifted_on)
+
+
+def create_training(engine: Engine, *, actor: Actor, values: dict, today: dt.date | None = None) -> str:
+    """Record a training, observation or online Q&A session with the enterprises that attended; returns its code."""
+    def build(session, data: TrainingIn):
+        ids = {enterprise_id(session, text, "enterprises") for text in data.enterprises}
+        attending = session.execute(select(Enterprise).where(Enterprise.id.in_(ids))).scalars().all() if ids else []
+        return Training(code=data.code or new_code("PX", data.date), held_on=data.date, kind=data.kind,
+                        title=data.title, attendees=data.attendees, enterprises=list(attending))
+    return _create(engine, actor, "create_training", TrainingIn, values, build, "code", today).code
+
+
+def create_enterprise(engine: Engine, *, actor: Actor, values: dict) -> int:
+    """Register an enterprise (credit code checked against GB 32100); returns its id."""
+    def build(session, data: EnterpriseIn):
+        clash = session.execute(select(Enterprise.credit_code, Enterprise.name).where(
+            (Enterprise.credit_code == data.credit_code) | (Enterprise.name == data.name))).first()
+        if clash:
+            field = "credit_code" if clash.credit_code == data.credit_code else "name"
+            raise ValidationFailed([FieldError(field, "errors.duplicate_code")])
+        return Enterprise(**data.model_dump())
+    return _create(engine, actor, "create_enterprise", EnterpriseIn, values, build, "credit_code", None).id
+
+
+def create_project(engine: Engine, *, actor: Actor, values: dict) -> str:
+    """Register a project with its three parties (each by credit code or name); returns its code."""
+    def build(session, data: ProjectIn):
+        parties = {field: enterprise_id(session, getattr(data, field), field)
+                   for field in ("developer", "contractor", "supervisor_firm")}
+        return Project(**data.model_dump(exclude={"developer", "contractor", "supervisor_firm"}),
+                       developer_id=parties["developer"], contractor_id=parties["contractor"],
+                       supervisor_firm_id=parties["supervisor_firm"])
+    return _create(engine, actor, "create_project", ProjectIn, values, build, "code", None).code
+
+
+def add_ledger_item(engine: Engine, *, actor: Actor, values: dict) -> int:
+    """Add an item to a project's "one project, one list" ledger; returns its id."""
+    def build(session, data: LedgerItemIn):
+        return LedgerItem(project_id=project_id(session, data.project), **data.model_dump(exclude={"project"}))
+    return _create(engine, actor, "add_ledger_item", LedgerItemIn, values, build, "name", None).id
+
+
+def update_ledger_item(engine: Engine, *, actor: Actor, item_id: int, version: int, values: dict) -> None:
+    """Change a ledger item's status or plan (same rules as a new item)."""
+    require(actor, ENTRY_ROLES, "update_ledger_item")
+    with writing(engine, actor.username) as session:
+        item = for_update(session, LedgerItem, item_id, version)
+        current = {"project": "-", "kind": item.kind, "name": item.name, "danger_category": item.danger_category,
+                   "beyond_scale": item.beyond_scale, "planned_start": item.planned_start,
+                   "planned_end": item.planned_end, "status": item.status}
+        data = validate(LedgerItemIn, current | values)
+        change(session, item, actor.username, **data.model_dump(exclude={"project", "kind", "name"}))

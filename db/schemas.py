@@ -54,7 +54,8 @@ def _not_future(day: dt.date | None, info: ValidationInfo) -> dt.date | None:
 
 Text = Annotated[str, Field(min_length=1, max_length=2000), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)]
-OptionalCode = Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=40)]
+# The length limit sits on the str branch: on the union it would be applied to None and raise.
+OptionalCode = Annotated[Annotated[str, Field(max_length=40)] | None, BeforeValidator(_blank_to_none)]
 EventDate = Annotated[dt.date, AfterValidator(_not_future)]
 OptionalEventDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none), AfterValidator(_not_future)]
 OptionalDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none)]
@@ -89,8 +90,8 @@ FLAG_WORDS = {"": False, "是": True, "否": False, "yes": True, "no": False, "y
               "true": True, "false": False, "1": True, "0": False, "1.0": True, "0.0": False}
 Flag = Annotated[bool, BeforeValidator(_flag)]
 NameList = Annotated[list[str], BeforeValidator(_split_list)]
-OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=2000)]
-OptionalName = Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=200)]
+OptionalText = Annotated[Annotated[str, Field(max_length=2000)] | None, BeforeValidator(_blank_to_none)]
+OptionalName = Annotated[Annotated[str, Field(max_length=200)] | None, BeforeValidator(_blank_to_none)]
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
@@ -113,7 +114,7 @@ class VisitIn(Record):
     date: EventDate
     kind: Annotated[str, one_of(enums.VISIT_KIND)]
     inspectors: ShortText
-    notes: Annotated[str | None, Field(default=None, max_length=2000)] = None
+    notes: OptionalText = None
 
 
 class HazardIn(Record):

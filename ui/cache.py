@@ -11,7 +11,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from db.queries import drilldown, overview, project_detail, projects, workflow
+from db.queries import choices, drilldown, overview, project_detail, projects, workflow
 from db.bootstrap import prepare
 from db.config import database_url, is_default_sqlite
 from db.engine import make_engine
@@ -139,3 +139,24 @@ def records_behind(kpi: str, period: Period, as_of: dt.date, page: int, rev: int
     with engine().connect() as conn:
         return drilldown.records_behind(conn, kpi=kpi, period=period, as_of=as_of, limit=PAGE_SIZE,
                                         offset=page * PAGE_SIZE)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def enterprise_choices(rev: int) -> list[tuple[str, str]]:
+    """(credit code, name) of enterprises for the forms' pickers."""
+    with engine().connect() as conn:
+        return choices.enterprise_choices(conn)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def open_stop_work_orders(rev: int) -> pd.DataFrame:
+    """Stop-work orders still in force."""
+    with engine().connect() as conn:
+        return choices.open_stop_work_orders(conn)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def ledger_for_edit(project_code: str, rev: int) -> pd.DataFrame:
+    """A project's ledger items with their versions."""
+    with engine().connect() as conn:
+        return choices.ledger_for_edit(conn, project_code=project_code)

@@ -21,6 +21,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "dashboard.py", "📊", ALL_ROLES),
     PageSpec("projects", "pages/projects.py", "🏗️", ALL_ROLES),
     PageSpec("entry", "pages/entry.py", "📝", ENTRY_ROLES),
+    PageSpec("records", "pages/records.py", "🗂️", ENTRY_ROLES),
     PageSpec("rectification", "pages/rectification.py", "🛠️", ENTRY_ROLES),
     PageSpec("admin_users", "pages/admin_users.py", "👥", ADMIN_ONLY),
     PageSpec("audit_log", "pages/audit_log.py", "📜", ADMIN_ONLY),

@@ -23,3 +23,26 @@ def conflict_message(exc: Conflict, t: Translator) -> None:
     """Someone else saved the record first: say who and when; nothing was written."""
     when = exc.changed_at.strftime("%Y-%m-%d %H:%M") if exc.changed_at else "?"
     st.error(t("errors.conflict", who=exc.changed_by or "?", when=when))
+
+
+def run_command(errors_key: str, t: Translator, command):
+    """Run a write; refused fields are remembered and the page redrawn with them, a conflict is shown.
+
+    Returns the command's result, or None after a conflict (nothing was written either way).
+    """
+    try:
+        result = command()
+    except ValidationFailed as exc:
+        remember_errors(errors_key, exc)
+        st.rerun()
+    except Conflict as exc:
+        conflict_message(exc, t)
+        return None
+    st.session_state.pop(errors_key, None)
+    return result
+
+
+def saved(done_key: str, message: str) -> None:
+    """Keep a confirmation for the next run and redraw (the form's inputs start afresh)."""
+    st.session_state[done_key] = message
+    st.rerun()

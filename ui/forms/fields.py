@@ -1,0 +1,27 @@
+"""Inputs shared by the record forms; all forms of the Records page keep their errors under one key."""
+from __future__ import annotations
+
+import streamlit as st
+
+from db import enums
+from ui import cache
+from ui.forms.feedback import field_error
+from ui.frame import PageContext
+
+ERRORS, DONE = "records_errors", "records_done"
+
+
+def project_picker(ctx: PageContext, key: str) -> str | None:
+    """Active projects, the user's recent ones first; its error drawn beneath."""
+    projects = dict(cache.project_choices(ctx.user.username, ctx.as_of, cache.revision()))
+    code = st.selectbox(ctx.t("records.project"), list(projects), key=key,
+                        format_func=lambda c: f"{projects[c]} ({c})")
+    field_error(ERRORS, "project", ctx.t)
+    return code
+
+
+def choice(t, label: str, vocabulary: enums.Vocabulary, key: str, radio: bool = False) -> str:
+    """One code of `vocabulary`, shown by its label (radio buttons for short lists)."""
+    widget = st.radio if radio else st.selectbox
+    options = {"horizontal": True} if radio else {}
+    return widget(t(label), vocabulary.codes, key=key, format_func=lambda c: t.label(vocabulary, c), **options)

@@ -5,6 +5,8 @@ unknown codes are dropped with a warning naming the parameter, and the choice is
 """
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from db.enums import Vocabulary
@@ -18,7 +20,7 @@ def url_choice(t: Translator, vocabulary: Vocabulary, *, key: str, param: str, l
     """Chosen codes of `vocabulary` (empty = all), from the widget or a changed `param` in the URL."""
     _apply_url(t, vocabulary, key=key, param=param)
     options = vocabulary.codes
-    label_of = lambda code: t.label(vocabulary, code)
+    label_of = functools.partial(t.label, vocabulary)
     if many_options:
         chosen = st.multiselect(label, options, key=key, format_func=label_of, placeholder=t("filters.all"))
     else:

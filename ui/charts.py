@@ -36,7 +36,7 @@ def count_bars(counts: pd.DataFrame, t: Translator, *, label: str, colours: dict
         y=alt.Y("label:N", title=label, sort="-x"),
         color=colour,
         tooltip=[alt.Tooltip("label:N", title=label), alt.Tooltip("count:Q", title=t("hazards.count"))],
-    ).properties(height=max(80, 24 * len(counts)))
+    ).properties(height=max(120, 24 * len(counts)))
 
 
 def days_to_close(bins: pd.DataFrame, t: Translator) -> alt.Chart:

@@ -9,7 +9,9 @@ from ui.i18n import Translator
 
 # Dark text on the light yellow and orange cells, white on red and blue.
 TEXT_COLOURS = {"major": "white", "high": "black", "moderate": "black", "low": "white"}
-CELL_PX = 26
+CELL_PX = 24
+# Streamlit fits the whole chart, legend and rotated axis labels included, into the given height.
+FRAME_PX = 150
 
 
 def heatmap(cells: pd.DataFrame, t: Translator, *, x: str, y: str, x_title: str, y_title: str,
@@ -22,7 +24,7 @@ def heatmap(cells: pd.DataFrame, t: Translator, *, x: str, y: str, x_title: str,
     tooltip = [alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title),
                alt.Tooltip("count:Q", title=t("risk.count")), alt.Tooltip("level_label:N", title=t("risk.highest"))]
     base = alt.Chart(data).encode(
-        x=alt.X(f"{x}:N", title=x_title, sort=x_order, axis=alt.Axis(labelAngle=-45, labelLimit=160)),
+        x=alt.X(f"{x}:N", title=x_title, sort=x_order, axis=alt.Axis(labelAngle=-45, labelLimit=160, labelOverlap=False)),
         y=alt.Y(f"{y}:N", title=y_title, sort=y_order, axis=alt.Axis(labelLimit=240)),
         tooltip=tooltip,
     )
@@ -33,4 +35,4 @@ def heatmap(cells: pd.DataFrame, t: Translator, *, x: str, y: str, x_title: str,
     )
     text = base.mark_text(fontSize=11).encode(text="count:Q", color=alt.Color("text_colour:N", scale=None))
     rows = len(y_order) if y_order else cells[y].nunique()
-    return (rects + text).properties(height=max(120, CELL_PX * rows))
+    return (rects + text).properties(height=FRAME_PX + CELL_PX * rows)

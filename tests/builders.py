@@ -50,9 +50,10 @@ def hazard(engine: Engine, project_id: int, found: dt.date, due: dt.date | None 
     return _insert(engine, Hazard, **(values | overrides))
 
 
-def risk_point(engine: Engine, project_id: int, on: dt.date, level="moderate") -> int:
-    return _insert(engine, RiskPoint, code=f"R{next(_serial)}", project_id=project_id, identified_on=on,
-                   category="scaffolding", level=level, description="落地式脚手架")
+def risk_point(engine: Engine, project_id: int, on: dt.date, level="moderate", **overrides) -> int:
+    values = {"code": f"R{next(_serial)}", "project_id": project_id, "identified_on": on,
+              "category": "scaffolding", "level": level, "description": "落地式脚手架"}
+    return _insert(engine, RiskPoint, **(values | overrides))
 
 
 def enforcement(engine: Engine, project_id: int, on: dt.date, kind: str) -> int:

@@ -11,12 +11,12 @@ import os
 import pandas as pd
 import streamlit as st
 
-from db.queries import choices, drilldown, overview, project_detail, projects, workflow
 from db.bootstrap import prepare
 from db.config import database_url, is_default_sqlite
 from db.engine import make_engine
 from db.kpis import Kpis, compute
 from db.period import Period
+from db.queries import choices, drilldown, hazards, overview, project_detail, projects, risk, workflow
 from db.unit_of_work import data_revision
 
 TTL = dt.timedelta(minutes=10)
@@ -50,10 +50,11 @@ def kpis(period: Period, as_of: dt.date, rev: int) -> Kpis:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def hazards_by_month(period: Period, rev: int) -> pd.DataFrame:
-    """Hazards found and closed per month of the period."""
+def hazards_by_month(period: Period, rev: int, levels: tuple[str, ...] = (),
+                     domains: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Hazards found and closed per month of the period (all levels and domains unless given)."""
     with engine().connect() as conn:
-        return overview.hazards_found_closed_by_month(conn, period)
+        return overview.hazards_found_closed_by_month(conn, period, levels=levels, domains=domains)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -160,3 +161,67 @@ def ledger_for_edit(project_code: str, rev: int) -> pd.DataFrame:
     """A project's ledger items with their versions."""
     with engine().connect() as conn:
         return choices.ledger_for_edit(conn, project_code=project_code)
+def hazard_counts(period: Period, by: str, levels: tuple, domains: tuple, rev: int) -> pd.DataFrame:
+    """Hazards found in the period per level, domain or category."""
+    with engine().connect() as conn:
+        return hazards.hazard_counts(conn, period=period, by=by, levels=levels, domains=domains)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def open_counts(period: Period, as_of: dt.date, levels: tuple, domains: tuple, rev: int) -> tuple[int, int]:
+    """(open, overdue) among the period's hazards."""
+    with engine().connect() as conn:
+        return hazards.open_counts(conn, period=period, as_of=as_of, levels=levels, domains=domains)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def open_hazards(period: Period, as_of: dt.date, levels: tuple, domains: tuple, page: int,
+                 rev: int) -> tuple[pd.DataFrame, int]:
+    """A page of the period's hazards still open, overdue first, and how many there are."""
+    with engine().connect() as conn:
+        return hazards.open_hazards(conn, period=period, as_of=as_of, levels=levels, domains=domains,
+                                    limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def days_to_close(period: Period, as_of: dt.date, levels: tuple, domains: tuple, rev: int) -> pd.DataFrame:
+    """Binned days from found to closed, over the period's closed hazards."""
+    with engine().connect() as conn:
+        return hazards.days_to_close_histogram(conn, period=period, as_of=as_of, levels=levels, domains=domains)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def closed_within_deadline(period: Period, as_of: dt.date, levels: tuple, domains: tuple,
+                           rev: int) -> tuple[int, int]:
+    """(closed, closed by the deadline) among the period's hazards."""
+    with engine().connect() as conn:
+        return hazards.closed_within_deadline(conn, period=period, as_of=as_of, levels=levels, domains=domains)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def risk_counts(period: Period, levels: tuple, categories: tuple, rev: int) -> dict[str, int]:
+    """Risk points identified in the period per level."""
+    with engine().connect() as conn:
+        return risk.risk_counts_by_level(conn, period=period, levels=levels, categories=categories)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def risk_by_project(period: Period, levels: tuple, categories: tuple, rev: int) -> tuple[pd.DataFrame, int]:
+    """Project × category heatmap cells of the top projects, and how many projects have risk points."""
+    with engine().connect() as conn:
+        return risk.project_category_cells(conn, period=period, levels=levels, categories=categories)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def risk_by_month(period: Period, levels: tuple, categories: tuple, rev: int) -> pd.DataFrame:
+    """Category × month heatmap cells."""
+    with engine().connect() as conn:
+        return risk.category_month_cells(conn, period=period, levels=levels, categories=categories)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def major_risk_points(period: Period, categories: tuple, page: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """A page of the period's major risk points and how many there are."""
+    with engine().connect() as conn:
+        return risk.major_risk_points(conn, period=period, categories=categories, limit=PAGE_SIZE,
+                                      offset=page * PAGE_SIZE)

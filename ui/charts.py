@@ -25,3 +25,24 @@ def found_vs_closed(monthly: pd.DataFrame, t: Translator) -> alt.Chart:
                         scale=alt.Scale(range=["#e67e22", "#27ae60"])),
         tooltip=["month:O", "series:N", "count:Q"],
     ).properties(height=320)
+
+
+def count_bars(counts: pd.DataFrame, t: Translator, *, label: str, colours: dict[str, str] | None = None) -> alt.Chart:
+    """Horizontal bars of a (label, count) frame, largest first; coloured per code when `colours` is given."""
+    colour = (alt.Color("code:N", legend=None, scale=alt.Scale(domain=list(colours), range=list(colours.values())))
+              if colours else alt.value("#4c78a8"))
+    return alt.Chart(counts).mark_bar().encode(
+        x=alt.X("count:Q", title=t("hazards.count")),
+        y=alt.Y("label:N", title=label, sort="-x"),
+        color=colour,
+        tooltip=[alt.Tooltip("label:N", title=label), alt.Tooltip("count:Q", title=t("hazards.count"))],
+    ).properties(height=max(120, 24 * len(counts)))
+
+
+def days_to_close(bins: pd.DataFrame, t: Translator) -> alt.Chart:
+    """Histogram of days from found to closed, from pre-binned counts."""
+    return alt.Chart(bins).mark_bar(color="#27ae60").encode(
+        x=alt.X("label:O", title=t("hazards.days_bin"), sort=bins["label"].tolist(), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("count:Q", title=t("hazards.count")),
+        tooltip=[alt.Tooltip("label:O", title=t("hazards.days_bin")), alt.Tooltip("count:Q", title=t("hazards.count"))],
+    ).properties(height=260)

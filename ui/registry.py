@@ -20,6 +20,8 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "dashboard.py", "📊", ALL_ROLES),
     PageSpec("projects", "pages/projects.py", "🏗️", ALL_ROLES),
+    PageSpec("hazards", "pages/hazards.py", "⚠️", ALL_ROLES),
+    PageSpec("risk", "pages/risk.py", "🟥", ALL_ROLES),
     PageSpec("entry", "pages/entry.py", "📝", ENTRY_ROLES),
     PageSpec("records", "pages/records.py", "🗂️", ENTRY_ROLES),
     PageSpec("rectification", "pages/rectification.py", "🛠️", ENTRY_ROLES),

@@ -9,10 +9,10 @@ from ui.i18n import Translator
 
 
 def labelled(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
-             vocabularies: dict[str, Vocabulary] | None = None) -> pd.DataFrame:
+             labels: dict[str, Vocabulary] | None = None) -> pd.DataFrame:
     """`frame` reduced to the `headers` columns ({column: catalog key}), codes shown as labels."""
     shown = frame[list(headers)].copy()
-    for column, vocabulary in (vocabularies or {}).items():
+    for column, vocabulary in (labels or {}).items():
         if column not in headers:
             continue
         shown[column] = shown[column].map(lambda code, v=vocabulary: t.label(v, code))
@@ -20,6 +20,6 @@ def labelled(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
 
 
 def show(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
-         vocabularies: dict[str, Vocabulary] | None = None, **options) -> None:
+         labels: dict[str, Vocabulary] | None = None, **options) -> None:
     """Draw `frame` as a read-only table with translated headers and labels."""
-    st.dataframe(labelled(frame, t, headers, vocabularies), hide_index=True, width="stretch", **options)
+    st.dataframe(labelled(frame, t, headers, labels), hide_index=True, width="stretch", **options)

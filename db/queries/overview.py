@@ -4,16 +4,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, select, true
 
 from db.models import Accident, Award, Hazard, Project, SiteVisit
 from db.period import Period
 from db.sqlfuncs import month_of
 
 
-def hazards_found_closed_by_month(conn: Connection, period: Period) -> pd.DataFrame:
-    """Per month of the period: hazards found in it and hazards closed in it."""
-    live = Hazard.deleted_at.is_(None)
+def hazards_found_closed_by_month(conn: Connection, period: Period, *, levels=(), domains=()) -> pd.DataFrame:
+    """Per month of the period: hazards found in it and hazards closed in it (optionally of some levels/domains)."""
+    live = and_(Hazard.deleted_at.is_(None),
+                Hazard.level.in_(levels) if levels else true(),
+                Hazard.domain.in_(domains) if domains else true())
     found = dict(conn.execute(
         select(month_of(Hazard.found_on), func.count())
         .where(live, Hazard.found_on.between(period.start, period.end))

@@ -1,6 +1,7 @@
 """AppTest helpers: run a page against a given test database with fresh Streamlit caches."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ def url_of(engine) -> str:
 @pytest.fixture
 def app_for(monkeypatch):
     """app_for(engine, script, role=None, **query) -> an AppTest not yet run; signed in as `role` if given."""
+    # A script run installs the page as sys.modules["__main__"]; left there, multiprocessing's spawn would
+    # re-run the page in every child process a later test starts (tests/db/test_concurrency.py).
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
 
     def make(engine, script: str = "dashboard.py", *, role: str | None = None, **query: str) -> AppTest:
         monkeypatch.setenv("DATABASE_URL", url_of(engine))

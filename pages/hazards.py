@@ -1,0 +1,71 @@
+"""Hazards: found vs closed by month, breakdowns, the open and overdue list, time to close."""
+import streamlit as st
+
+from db.enums import CATEGORY, DOMAIN, HAZARD_LEVEL, HAZARD_STATUS, KPI
+from ui import cache, charts, filters, tables
+from ui.frame import frame
+
+ctx = frame("hazards")
+t, period, as_of = ctx.t, ctx.period, ctx.as_of
+st.title(t("hazards.title"))
+st.caption(t("hazards.caption", start=period.start, end=period.end, as_of=as_of))
+
+left, right = st.columns(2)
+with left:
+    levels = filters.url_choice(t, HAZARD_LEVEL, key="hazards_level", param="level", label=t("hazards.level"))
+with right:
+    domains = filters.url_choice(t, DOMAIN, key="hazards_domain", param="domain", label=t("hazards.domain"))
+
+rev = cache.revision()
+by_level = cache.hazard_counts(period, "level", levels, domains, rev)
+if by_level.empty:
+    st.info(t("hazards.empty"))
+    st.stop()
+
+found = int(by_level["count"].sum())
+major = int(by_level.loc[by_level["code"] == "major", "count"].sum())
+closed, on_time = cache.closed_within_deadline(period, as_of, levels, domains, rev)
+still_open, overdue = cache.open_counts(period, as_of, levels, domains, rev)
+cards = st.columns(6)
+cards[0].metric(t.label(KPI, "hazards_found"), f"{found:,}", border=True)
+cards[1].metric(t.label(KPI, "hazards_major"), f"{major:,}", border=True)
+cards[2].metric(t.label(KPI, "hazards_closed"), f"{closed:,}", border=True)
+cards[3].metric(t("hazards.open"), f"{still_open:,}", border=True)
+cards[4].metric(t.label(KPI, "hazards_overdue"), f"{overdue:,}", border=True)
+cards[5].metric(t("hazards.within_deadline"), f"{on_time / closed:.1%}" if closed else "—", border=True,
+                help=t("hazards.within_deadline_help"))
+
+st.subheader(t("hazards.by_month"))
+st.altair_chart(charts.found_vs_closed(cache.hazards_by_month(period, rev, levels, domains), t), width="stretch")
+
+col_level, col_domain, col_category = st.columns([1, 1, 2])
+for column, by, vocabulary in ((col_level, "level", HAZARD_LEVEL), (col_domain, "domain", DOMAIN),
+                               (col_category, "category", CATEGORY)):
+    counts = by_level if by == "level" else cache.hazard_counts(period, by, levels, domains, rev)
+    counts = counts.assign(label=counts["code"].map(lambda code, v=vocabulary: t.label(v, code)))
+    colours = {"general": "#f2c94c", "major": "#d62728"} if by == "level" else None
+    with column:
+        st.subheader(t(f"hazards.by_{by}"))
+        st.altair_chart(charts.count_bars(counts, t, label=t(f"hazards.{by}"), colours=colours), width="stretch")
+
+st.subheader(t("hazards.open_list"))
+st.caption(t("hazards.open_list_help"))
+if still_open == 0:
+    st.success(t("hazards.none_open"))
+else:
+    page = filters.page_number(t, key="hazards_page", total=still_open, page_size=cache.PAGE_SIZE)
+    rows, _ = cache.open_hazards(period, as_of, levels, domains, page, rev)
+    rows["status"] = ["overdue" if late else ("rectified" if fixed is not None else "open")
+                      for late, fixed in zip(rows["days_overdue"] > 0, rows["rectified_on"])]
+    tables.show(rows, t, labels={"status": HAZARD_STATUS, "level": HAZARD_LEVEL, "category": CATEGORY}, headers={
+        "code": "hazards.col_code", "project": "hazards.col_project", "status": "hazards.col_status",
+        "level": "hazards.level", "category": "hazards.category", "found_on": "hazards.col_found",
+        "due_on": "hazards.col_due", "age_days": "hazards.col_age", "days_overdue": "hazards.col_overdue"})
+
+st.subheader(t("hazards.time_to_close"))
+if closed == 0:
+    st.info(t("hazards.none_closed"))
+else:
+    st.caption(t("hazards.time_to_close_help", closed=closed, on_time=on_time))
+    st.altair_chart(charts.days_to_close(cache.days_to_close(period, as_of, levels, domains, rev), t),
+                    width="stretch")

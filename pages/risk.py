@@ -1,0 +1,61 @@
+"""Risk: four-colour heatmaps of the risk points identified in the period, and the major risk points."""
+import streamlit as st
+
+from db.enums import CATEGORY, KPI, RISK_LEVEL
+from ui import cache, filters, risk_charts, tables
+from ui.frame import frame
+
+ctx = frame("risk")
+t, period = ctx.t, ctx.period
+st.title(t("risk.title"))
+st.caption(t("risk.caption", start=period.start, end=period.end))
+
+left, right = st.columns([1, 2])
+with left:
+    levels = filters.url_choice(t, RISK_LEVEL, key="risk_level", param="level", label=t("risk.level"))
+with right:
+    categories = filters.url_choice(t, CATEGORY, key="risk_category", param="category", label=t("risk.category"),
+                                    many_options=True)
+
+rev = cache.revision()
+counts = cache.risk_counts(period, levels, categories, rev)
+if sum(counts.values()) == 0:
+    st.info(t("risk.empty"))
+    st.stop()
+
+cards = st.columns(1 + len(counts))
+cards[0].metric(t.label(KPI, "risk_points"), f"{sum(counts.values()):,}", border=True)
+for card, (level, count) in zip(cards[1:], counts.items()):
+    label = t.label(KPI, "risk_points_major") if level == "major" else t("risk.level_points",
+                                                                            level=t.label(RISK_LEVEL, level))
+    card.metric(label, f"{count:,}", border=True)
+
+
+def category_labels(cells):
+    """The cells with category codes replaced by labels."""
+    return cells.assign(category=cells["category"].map(lambda code: t.label(CATEGORY, code)))
+
+
+st.subheader(t("risk.by_project"))
+cells, projects = cache.risk_by_project(period, levels, categories, rev)
+project_order = cells.groupby("project")["count"].sum().sort_values(ascending=False, kind="stable").index.tolist()
+st.caption(t("risk.by_project_help", shown=len(project_order), projects=projects))
+st.altair_chart(risk_charts.heatmap(category_labels(cells), t, x="category", y="project", x_title=t("risk.category"),
+                                    y_title=t("risk.project"), y_order=project_order), width="stretch")
+
+st.subheader(t("risk.by_month"))
+months = cache.risk_by_month(period, levels, categories, rev)
+st.altair_chart(risk_charts.heatmap(category_labels(months), t, x="month", y="category", x_title=t("risk.month"),
+                                    y_title=t("risk.category"), x_order=period.months()), width="stretch")
+
+st.subheader(t("risk.major_list"))
+st.caption(t("risk.major_list_help"))
+first, major_total = cache.major_risk_points(period, categories, 0, rev)
+if major_total == 0:
+    st.info(t("risk.no_major"))
+else:
+    page = filters.page_number(t, key="risk_page", total=major_total, page_size=cache.PAGE_SIZE)
+    rows = first if page == 0 else cache.major_risk_points(period, categories, page, rev)[0]
+    tables.show(rows, t, labels={"category": CATEGORY}, headers={
+        "code": "risk.col_code", "project": "risk.project", "identified_on": "risk.col_identified",
+        "category": "risk.category", "description": "risk.col_description", "controls": "risk.col_controls"})

@@ -1,0 +1,83 @@
+"""The Hazards page: the demo's 2024 figures, filters kept in the URL, the paged open list, English labels."""
+import datetime as dt
+
+from db.kpis import compute
+from db.period import Period
+from tests import builders as b
+
+PAGE = "pages/hazards.py"
+YEAR_2024 = {"start": "2024-01-01", "end": "2024-12-31"}
+
+
+def metrics(app) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def kpis_2024(engine):
+    with engine.connect() as conn:
+        return compute(conn, Period.year(2024), dt.date.today())
+
+
+def test_shows_the_2024_figures_of_the_kpi_module(demo_engine, run_page):
+    app = run_page(demo_engine, PAGE, role="leader", **YEAR_2024)
+    assert not app.exception
+    expected = kpis_2024(demo_engine)
+    shown = metrics(app)
+    assert shown["发现隐患"] == f"{expected.hazards_found:,}"
+    assert shown["重大隐患"] == f"{expected.hazards_major:,}"
+    assert shown["已销号隐患"] == f"{expected.hazards_closed:,}"
+    assert shown["逾期隐患"] == f"{expected.hazards_overdue:,}"
+
+
+def test_level_in_the_url_filters_every_figure(demo_engine, run_page):
+    app = run_page(demo_engine, PAGE, role="leader", level="major", **YEAR_2024)
+    assert not app.exception
+    assert metrics(app)["发现隐患"] == f"{kpis_2024(demo_engine).hazards_major:,}"
+    assert app.segmented_control(key="hazards_level").value == ["major"]
+
+
+def test_bad_filter_in_the_url_warns_and_is_dropped(demo_engine, run_page):
+    app = run_page(demo_engine, PAGE, role="leader", level="major,nonsense", domain="??", **YEAR_2024)
+    assert not app.exception
+    warnings = [w.value for w in app.warning]
+    assert any("level" in w and "nonsense" in w for w in warnings)
+    assert any("domain" in w for w in warnings)
+    assert app.query_params["level"] == "major"
+    assert "domain" not in app.query_params
+
+
+def test_choosing_a_domain_is_written_to_the_url(demo_engine, run_page):
+    app = run_page(demo_engine, PAGE, role="leader", **YEAR_2024)
+    app.segmented_control(key="hazards_domain").set_value(["quality"]).run()
+    assert not app.exception
+    assert app.query_params["domain"] == "quality"
+
+
+def test_english_labels(demo_engine, run_page):
+    app = run_page(demo_engine, PAGE, role="visitor", lang="en", **YEAR_2024)
+    assert not app.exception
+    assert app.title[0].value == "Hazards"
+    assert "Hazards found" in metrics(app)
+    assert "Time to close" in [s.value for s in app.subheader]
+
+
+def test_empty_period_says_so(engine, run_page):
+    app = run_page(engine, PAGE, role="leader", **YEAR_2024)
+    assert not app.exception
+    assert len(app.info) == 1 and not app.metric
+
+
+def test_open_list_is_paged_and_overdue_comes_first(engine, run_page):
+    today = dt.date.today()
+    project = b.project(engine, start=today - dt.timedelta(days=400))
+    for i in range(54):
+        b.hazard(engine, project, today - dt.timedelta(days=2), due=today + dt.timedelta(days=5), code=f"N{i:02}")
+    b.hazard(engine, project, today - dt.timedelta(days=30), due=today - dt.timedelta(days=3), code="LATE")
+    year = {"start": f"{today.year - 1}-01-01", "end": f"{today.year}-12-31"}
+    app = run_page(engine, PAGE, role="leader", **year)
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert len(table) == 50
+    assert table.iloc[0]["隐患编号"] == "LATE" and table.iloc[0]["逾期天数"] == 3
+    app.number_input(key="hazards_page").set_value(2).run()
+    assert len(app.dataframe[0].value) == 5

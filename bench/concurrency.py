@@ -88,6 +88,11 @@ def kill_mid_stream(url: str, ack_dir: Path, seconds: float = 1.0) -> tuple[int,
     errors = ctx.Queue()  # kept referenced: the child unpickles it after this function moves on
     process = ctx.Process(target=_writer, args=(url, prefix, 1_000_000, errors, str(ack_file)))
     process.start()
+    # Mid-stream means after writes began: a spawned child on a busy machine can take longer
+    # than `seconds` just to import, so wait for its first acknowledgement before the clock runs.
+    deadline = time.monotonic() + 120
+    while not (ack_file.exists() and ack_file.stat().st_size) and process.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
     time.sleep(seconds)
     os.kill(process.pid, signal.SIGKILL)
     process.join()

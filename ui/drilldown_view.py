@@ -36,4 +36,5 @@ def records_behind_cards(ctx: PageContext, rev: int) -> None:
     vocabularies = {"category": enums.CATEGORY, "kind": KIND_OF.get(kpi),
                     "level": LEVEL_OF.get(kpi, enums.HAZARD_LEVEL)}
     tables.show(rows, t, {column: f"overview.col_{column}" for column in rows.columns},
-                {column: vocab for column, vocab in vocabularies.items() if vocab and column in rows})
+                {column: vocab for column, vocab in vocabularies.items() if vocab and column in rows},
+                export=f"{kpi}_{ctx.period.start}_{ctx.period.end}", role=ctx.user.role)

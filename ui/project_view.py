@@ -65,7 +65,8 @@ def project_list(ctx: PageContext, where: ProjectFilter, rev: int) -> None:
         "kind": "projects.kind", "is_key": "projects.key", "progress_pct": "projects.progress",
         "open_hazards": "projects.open_hazards", "overdue_hazards": "projects.overdue_hazards",
         "developer": "projects.developer", "contractor": "projects.contractor", "start_date": "projects.start",
-    }, {"status": enums.PROJECT_STATUS, "kind": enums.PROJECT_KIND}, column_config={
+    }, {"status": enums.PROJECT_STATUS, "kind": enums.PROJECT_KIND}, export=f"projects_page{number}",
+        role=ctx.user.role, column_config={
         t("projects.open"): st.column_config.LinkColumn(display_text=t("projects.open_link"), width="small"),
         t("projects.progress"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%"),
     })
@@ -100,40 +101,45 @@ def project_page(ctx: PageContext, record: dict) -> None:
     with tabs[0]:
         _ledger(ctx, record["ledger"])
     with tabs[1]:
-        _or_none(t, record["hazards"], {
+        _or_none(ctx, record["hazards"], {
             "code": "projects.code", "status": "projects.hazard_status", "level": "projects.level",
             "category": "projects.category", "found_on": "projects.found_on", "due_on": "projects.due_on",
             "rectified_on": "projects.rectified_on", "closed_on": "projects.closed_on",
             "description": "projects.description",
-        }, {"status": enums.HAZARD_STATUS, "level": enums.HAZARD_LEVEL, "category": enums.CATEGORY})
+        }, {"status": enums.HAZARD_STATUS, "level": enums.HAZARD_LEVEL, "category": enums.CATEGORY},
+            export=f"{facts['code']}_hazards")
     with tabs[2]:
-        _or_none(t, record["risk_points"], {
+        _or_none(ctx, record["risk_points"], {
             "code": "projects.code", "level": "projects.level", "category": "projects.category",
             "identified_on": "projects.identified_on", "description": "projects.description",
-            "controls": "projects.controls"}, {"level": enums.RISK_LEVEL, "category": enums.CATEGORY})
+            "controls": "projects.controls"}, {"level": enums.RISK_LEVEL, "category": enums.CATEGORY},
+            export=f"{facts['code']}_risk_points")
     with tabs[3]:
-        _or_none(t, record["enforcement"], {
+        _or_none(ctx, record["enforcement"], {
             "code": "projects.code", "kind": "projects.enforcement_kind", "issued_on": "projects.issued_on",
-            "lifted_on": "projects.lifted_on", "reason": "projects.reason"}, {"kind": enums.ENFORCEMENT_KIND})
+            "lifted_on": "projects.lifted_on", "reason": "projects.reason"}, {"kind": enums.ENFORCEMENT_KIND},
+            export=f"{facts['code']}_enforcement")
     with tabs[4]:
         visits = masking.people(record["visits"], ctx.user.role, names=("inspectors",))
-        _or_none(t, visits, {"code": "projects.code", "visited_on": "projects.visited_on",
+        _or_none(ctx, visits, {"code": "projects.code", "visited_on": "projects.visited_on",
                              "kind": "projects.visit_kind", "inspectors": "projects.inspectors",
-                             "notes": "projects.notes"}, {"kind": enums.VISIT_KIND})
+                             "notes": "projects.notes"}, {"kind": enums.VISIT_KIND},
+                 export=f"{facts['code']}_visits")
     with tabs[5]:
         team = masking.people(record["team"], ctx.user.role, names=("name",), phones=("phone",))
-        _or_none(t, team, {"name": "projects.member", "role": "projects.member_role",
+        _or_none(ctx, team, {"name": "projects.member", "role": "projects.member_role",
                            "organization": "projects.organization", "phone": "projects.phone"},
-                 {"role": enums.TEAM_ROLE})
+                 {"role": enums.TEAM_ROLE}, export=f"{facts['code']}_team")
     with tabs[6]:
         _approvals(ctx, record["approvals"])
 
 
-def _or_none(t, frame: pd.DataFrame, headers: dict[str, str], vocabularies: dict | None = None) -> None:
+def _or_none(ctx: PageContext, frame: pd.DataFrame, headers: dict[str, str], labels: dict | None = None, *,
+             export: str) -> None:
     if frame.empty:
-        st.caption(t("projects.no_records"))
+        st.caption(ctx.t("projects.no_records"))
     else:
-        tables.show(frame, t, headers, vocabularies)
+        tables.show(frame, ctx.t, headers, labels, export=export, role=ctx.user.role)
 
 
 def _ledger(ctx: PageContext, ledger: pd.DataFrame) -> None:

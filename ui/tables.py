@@ -6,6 +6,7 @@ import streamlit as st
 
 from db.enums import Vocabulary
 from ui.i18n import Translator
+from ui.masking import masks_for
 
 
 def labelled(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
@@ -20,6 +21,16 @@ def labelled(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
 
 
 def show(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
-         labels: dict[str, Vocabulary] | None = None, **options) -> None:
-    """Draw `frame` as a read-only table with translated headers and labels."""
-    st.dataframe(labelled(frame, t, headers, labels), hide_index=True, width="stretch", **options)
+         labels: dict[str, Vocabulary] | None = None, *, export: str | None = None, role: str | None = None,
+         **options) -> None:
+    """Draw `frame` as a read-only table with translated headers and labels.
+
+    With `export` (a file stem) and a role that may export, a CSV of exactly what is shown is offered;
+    the grid's own export is switched off for everyone (client.disableDataExport) so that visitors get none.
+    """
+    shown = labelled(frame, t, headers, labels)
+    st.dataframe(shown, hide_index=True, width="stretch", **options)
+    if export and role and not masks_for(role):
+        # utf-8 with BOM: Excel opens Chinese CSV correctly only with it.
+        st.download_button(t("frame.csv"), shown.to_csv(index=False).encode("utf-8-sig"), f"{export}.csv",
+                           mime="text/csv", icon="⬇️", key=f"csv_{export}", on_click="ignore")

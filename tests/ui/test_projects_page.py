@@ -64,3 +64,10 @@ def test_project_page_in_english(demo_engine, run_page):
     app = run_page(demo_engine, "pages/projects.py", role="leader", lang="en")
     assert "Code" in first_table(app).columns
     assert app.title[0].value == "Projects"
+
+
+def test_tables_offer_csv_to_leaders_but_not_to_visitors(demo_engine, run_page):
+    leader = run_page(demo_engine, "pages/projects.py", role="leader")
+    assert [b.label for b in leader.get("download_button")] and not leader.exception
+    visitor = run_page(demo_engine, "pages/projects.py", role="visitor")
+    assert not visitor.get("download_button")

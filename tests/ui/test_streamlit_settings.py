@@ -12,6 +12,7 @@ def test_server_settings():
     assert 0 < config["server"]["maxUploadSize"] <= 50
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["showSidebarNavigation"] is False
+    assert config["client"]["disableDataExport"] is True  # exports are offered per role instead
 
 
 def test_secrets_file_is_ignored_by_git():

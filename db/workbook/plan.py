@@ -102,7 +102,7 @@ def _resolve(row: Row, checked: CheckedSheet, refs: Refs, errors: list[RowError]
     if ok and checked.sheet.name == "visits":
         refs.visit_project[row.key[0]] = row.values["project_id"]
     if ok and checked.sheet.name == "hazards" and row.values.get("visit_id") is not None:
-        if refs.visit_project.get(row.refs["visit"]) != row.values["project_id"]:
+        if refs.visit_project.get(row.refs["visit"], row.values["project_id"]) != row.values["project_id"]:
             errors.append(checked.source.error(row.number, checked.sheet.column("visit"), "errors.visit_other_project"))
             ok = False
     return ok

@@ -9,14 +9,21 @@ import datetime as dt
 from typing import Annotated
 
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, model_validator,
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from db import enums
 from db.credit_code import credit_code_problem
-from db.errors import FieldError, ValidationFailed
 from db.enums import Vocabulary
+from db.errors import FieldError, ValidationFailed
 
 # pydantic's own error types, mapped to our message keys.
 ERROR_KEYS = {

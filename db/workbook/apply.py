@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from db.errors import Conflict
 from db.models import AuditEntry, training_enterprises
 from db.unit_of_work import now
-from db.workbook.plan import SheetPlan
+from db.workbook.plan import SheetPlan, db_key, ids_by_key
 from db.workbook.progress import Progress
 from db.workbook.refs import Pending, Refs, chunks
 
@@ -25,12 +25,14 @@ def apply_plan(session: Session, plan: SheetPlan, refs: Refs, progress: Progress
     audits = []
     new_ids = {}
     for batch in chunks(plan.inserts, BATCH):
+        # Plain executemany (RETURNING would make SQLite insert row by row); ids are read back by key.
         values = [{**{k: refs.real(v) for k, v in row.values.items()}, "created_by": actor} for row in batch]
-        ids = session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True),
-                              values).scalars().all()
-        for row, id_, written in zip(batch, ids, values, strict=True):
-            new_ids[row.key] = id_
-            audits.append(_audit(actor, stamp, "create", table.name, id_, None, written))
+        session.execute(table.insert(), values)
+        keys = [db_key(plan.checked, row, refs) for row in batch]
+        ids = ids_by_key(session, plan.checked, keys)
+        for row, key, written in zip(batch, keys, values, strict=True):
+            new_ids[row.key] = ids[key]
+            audits.append(_audit(actor, stamp, "create", table.name, ids[key], None, written))
         progress.advance(len(batch))
     target = TARGETS.get(plan.checked.sheet.name)
     if target:

@@ -28,6 +28,9 @@ class CheckedSheet:
 
     source: SheetRows
     rows: list[Row] = field(default_factory=list)
+    # Rows refused here still exist as far as other sheets' references go: report each problem once.
+    refused_keys: set[str] = field(default_factory=set)
+    refused_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def sheet(self) -> Sheet:
@@ -48,10 +51,14 @@ def check_sheet(source: SheetRows, errors: list[RowError], today: dt.date, progr
             value = read(raw[column.field])
             if value is not None:
                 data[column.field] = value
-        problems = _problems(sheet, source, number, data, today, errors)
-        if problems is None:
+        row = _problems(sheet, source, number, data, today, errors)
+        if row is None:
+            key = data.get(sheet.key[0])
+            if key is not None:
+                out.refused_keys.add(key.upper() if sheet.name == "enterprises" else key)
+                if data.get("name") is not None:
+                    out.refused_names[data["name"]] = key.upper()
             continue
-        row = problems
         first = keys_seen.setdefault(row.key, number)
         if first != number:
             errors.append(source.error(number, sheet.key_column, "errors.duplicate_in_file", first_row=first))

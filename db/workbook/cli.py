@@ -8,7 +8,7 @@ import sys
 from db import users
 from db.config import database_url
 from db.engine import make_engine
-from db.errors import PermissionDenied
+from db.errors import Conflict, PermissionDenied
 from db.migrate import upgrade
 from db.permissions import Actor
 from db.workbook.importer import import_workbook
@@ -47,6 +47,11 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(str(exc))
     except PermissionDenied as exc:
         parser.error(f"--as: {exc}")
+    except Conflict as exc:
+        _end_progress_line()
+        print(f"import refused: {exc.table} changed by someone else during the import; nothing was written; "
+              "try again", file=sys.stderr)
+        return 1
     except WorkbookRefused as exc:
         _end_progress_line()
         for error in exc.errors:

@@ -101,10 +101,11 @@ def _resolve(row: Row, checked: CheckedSheet, refs: Refs, errors: list[RowError]
         row.values[column.db_column] = found
     if ok and checked.sheet.name == "visits":
         refs.visit_project[row.key[0]] = row.values["project_id"]
-    if ok and checked.sheet.name == "hazards" and row.values.get("visit_id") is not None:
-        if refs.visit_project.get(row.refs["visit"]) != row.values["project_id"]:
-            errors.append(checked.source.error(row.number, checked.sheet.column("visit"), "errors.visit_other_project"))
-            ok = False
+    project = row.values.get("project_id")
+    visit_project = refs.visit_project.get(row.refs.get("visit"), project)
+    if ok and checked.sheet.name == "hazards" and row.values.get("visit_id") is not None and visit_project != project:
+        errors.append(checked.source.error(row.number, checked.sheet.column("visit"), "errors.visit_other_project"))
+        ok = False
     return ok
 
 
@@ -113,21 +114,41 @@ def _db_key(checked: CheckedSheet, row: Row) -> tuple:
     return tuple(row.values["project_id"] if f == "project" else row.key[i] for i, f in enumerate(key))
 
 
+def db_key(checked: CheckedSheet, row: Row, refs: Refs) -> tuple:
+    """The row's key as stored (project reference as the project's id), once its references are written."""
+    return tuple(refs.real(part) for part in _db_key(checked, row))
+
+
+def key_columns(checked: CheckedSheet) -> list:
+    """The table columns holding the sheet's key, in key order."""
+    table = checked.sheet.model.__table__
+    return [table.c["project_id" if f == "project" else checked.sheet.column(f).db_column] for f in checked.sheet.key]
+
+
+def ids_by_key(session: Session, checked: CheckedSheet, keys: list[tuple]) -> dict[tuple, int]:
+    """The ids of the rows with `keys` (stored keys), read back after a bulk insert."""
+    table, columns = checked.sheet.model.__table__, key_columns(checked)
+    found = {}
+    for batch in chunks(keys):
+        condition = columns[0].in_([k[0] for k in batch]) if len(columns) == 1 else tuple_(*columns).in_(batch)
+        for row in session.execute(select(*columns, table.c.id).where(condition)):
+            found[tuple(row[:-1])] = row[-1]
+    return found
+
+
 def _existing(session: Session, checked: CheckedSheet, rows: list[Row], present: set[str]) -> dict:
     # The database rows (live or deleted) with the keys of `rows`, by key, with the columns to compare.
     table = checked.sheet.model.__table__
-    key_columns = [table.c["project_id" if f == "project" else checked.sheet.column(f).db_column]
-                   for f in checked.sheet.key]
+    keys = key_columns(checked)
     wanted = {_db_key(checked, row) for row in rows}
     wanted = [k for k in wanted if not any(isinstance(part, Pending) for part in k)]
-    selected = [table.c.id, table.c.version, table.c.deleted_at, *key_columns,
+    selected = [table.c.id, table.c.version, table.c.deleted_at, *keys,
                 *(table.c[c] for c in sorted(present))]
     found = {}
     for batch in chunks(sorted(wanted, key=str)):
-        condition = (key_columns[0].in_([k[0] for k in batch]) if len(key_columns) == 1
-                     else tuple_(*key_columns).in_(batch))
+        condition = keys[0].in_([k[0] for k in batch]) if len(keys) == 1 else tuple_(*keys).in_(batch)
         for mapping in session.execute(select(*selected).where(condition)).mappings():
-            found[tuple(mapping[c.name] for c in key_columns)] = dict(mapping)
+            found[tuple(mapping[c.name] for c in keys)] = dict(mapping)
     return found
 
 

@@ -5,8 +5,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
+from xml.parsers.expat import ExpatError
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -14,6 +14,7 @@ from db.workbook.cells import blank
 from db.workbook.progress import Progress
 from db.workbook.report import RowError, WorkbookUnreadable
 from db.workbook.sheets import Column, Sheet, find_sheet
+from db.workbook.xlsx import SheetSource, XlsxBook
 
 
 @dataclass
@@ -39,27 +40,30 @@ def read_workbook(source: str | Path | IO[bytes], progress: Progress | None = No
                   ) -> tuple[list[SheetRows], list[RowError]]:
     """The known sheets of `source` and header problems; unknown sheets (such as 说明) are ignored.
 
-    `progress.total` is set to three steps per estimated row (read, validate, write); reading is the first.
+    Reading is the first third of `progress`, counted in bytes of sheet XML.
     """
     progress = progress or Progress(None)
     try:
-        book = load_workbook(source, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        book = XlsxBook(source)
+    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, ExpatError) as exc:
         raise WorkbookUnreadable(f"cannot read {_name(source)} as an .xlsx workbook: {_why(exc)}") from None
     try:
-        found = [(ws, find_sheet(ws.title)) for ws in book.worksheets]
+        found = [(ws, find_sheet(ws.title)) for ws in book.sheets]
         found = [(ws, sheet) for ws, sheet in found if sheet is not None]
         if not found:
             raise WorkbookUnreadable(f"{_name(source)}: no sheet named 企业, 项目, 清单, 巡查记录, 隐患, 风险点, "
                                      "执法, 培训, 审批, 事故 or 奖项")
-        progress.total = 3 * max(sum(max((ws.max_row or 1) - 1, 0) for ws, _ in found), 1)
+        progress.total = 3 * max(sum(ws.size for ws, _ in found), 1)
         result, errors, seen = [], [], {}
         for ws, sheet in found:
             if sheet.name in seen:
                 errors.append(RowError(ws.title, 1, "", "errors.duplicate_sheet", {"first": seen[sheet.name]}))
                 continue
             seen[sheet.name] = ws.title
-            rows = _read_sheet(ws, sheet, errors, progress)
+            try:
+                rows = _read_sheet(book, ws, sheet, errors, progress)
+            except (ExpatError, KeyError, ValueError, IndexError) as exc:
+                raise WorkbookUnreadable(f"{_name(source)}: sheet {ws.title} is damaged: {_why(exc)}") from None
             if rows is not None:
                 result.append(rows)
         return result, errors
@@ -67,35 +71,33 @@ def read_workbook(source: str | Path | IO[bytes], progress: Progress | None = No
         book.close()
 
 
-def _read_sheet(ws, sheet: Sheet, errors: list[RowError], progress: Progress) -> SheetRows | None:
-    lines = ws.iter_rows(values_only=True)
-    header = next(lines, None)
-    if header is None or all(blank(v) for v in header):
+def _read_sheet(book: XlsxBook, ws: SheetSource, sheet: Sheet, errors: list[RowError],
+                progress: Progress) -> SheetRows | None:
+    lines = book.rows(ws, progress.advance)
+    first = next(lines, None)
+    if first is None:
         return None  # an empty sheet contributes nothing
+    header_row, header = first
     out = SheetRows(sheet, ws.title)
     positions = {}
-    for index, text in enumerate(header):
-        column = _match(sheet, text)
+    for index in sorted(header):
+        column = _match(sheet, header[index])
         if column is None:
             continue  # extra columns (remarks, formulas) are allowed and ignored
+        letter = get_column_letter(index + 1)
         if column.field in positions:
-            errors.append(RowError(ws.title, 1, column.label, "errors.duplicate_column", {},
-                                   get_column_letter(index + 1)))
+            errors.append(RowError(ws.title, header_row, column.label, "errors.duplicate_column", {}, letter))
             continue
         positions[column.field] = index
-        out.letters[column.field] = get_column_letter(index + 1)
+        out.letters[column.field] = letter
     for column in sheet.columns:
         if column.required and column.field not in positions:
-            errors.append(RowError(ws.title, 1, column.label, "errors.missing_column"))
+            errors.append(RowError(ws.title, header_row, column.label, "errors.missing_column"))
     wanted = tuple(positions.items())
-    number = 1
-    for number, values in enumerate(lines, start=2):
-        record = {name: values[i] if i < len(values) else None for name, i in wanted}
+    for number, cells in lines:
+        record = {name: cells.get(i) for name, i in wanted}
         if not all(blank(v) for v in record.values()):
             out.rows.append((number, record))
-        if number % 1000 == 0:
-            progress.advance(1000)
-    progress.advance(number % 1000)
     return out
 
 

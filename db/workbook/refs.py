@@ -63,6 +63,10 @@ class Refs:
             for row in _rows(checked, sheet):
                 if row.key[0] not in self.ids[target]:
                     self.new[target].add(row.key[0])
+            if sheet in checked:
+                self.new[target] |= checked[sheet].refused_keys
+        if "enterprises" in checked:
+            self.names.update(checked["enterprises"].refused_names)
         for row in _rows(checked, "enterprises"):
             self.names[row.values["name"]] = row.key[0]
 

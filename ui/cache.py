@@ -100,10 +100,15 @@ def escalations(rev: int) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def hazard_counts(period: Period, by: str, levels: tuple, domains: tuple, rev: int) -> pd.DataFrame:
-    """Hazards found in the period per level, domain or category."""
+def hazard_breakdown(period: Period, levels: tuple, domains: tuple, rev: int) -> pd.DataFrame:
+    """Hazards found in the period per (level, domain, category)."""
     with engine().connect() as conn:
-        return hazards.hazard_counts(conn, period=period, by=by, levels=levels, domains=domains)
+        return hazards.hazard_breakdown(conn, period=period, levels=levels, domains=domains)
+
+
+def hazard_counts(period: Period, by: str, levels: tuple, domains: tuple, rev: int) -> pd.DataFrame:
+    """Hazards found in the period per level, domain or category, from the one cached breakdown."""
+    return hazards.totals(hazard_breakdown(period, levels, domains, rev), by)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -161,10 +161,18 @@ def ledger_for_edit(project_code: str, rev: int) -> pd.DataFrame:
     """A project's ledger items with their versions."""
     with engine().connect() as conn:
         return choices.ledger_for_edit(conn, project_code=project_code)
-def hazard_counts(period: Period, by: str, levels: tuple, domains: tuple, rev: int) -> pd.DataFrame:
-    """Hazards found in the period per level, domain or category."""
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def hazard_breakdown(period: Period, levels: tuple, domains: tuple, rev: int) -> pd.DataFrame:
+    """Hazards found in the period per (level, domain, category)."""
     with engine().connect() as conn:
-        return hazards.hazard_counts(conn, period=period, by=by, levels=levels, domains=domains)
+        return hazards.hazard_breakdown(conn, period=period, levels=levels, domains=domains)
+
+
+def hazard_counts(period: Period, by: str, levels: tuple, domains: tuple, rev: int) -> pd.DataFrame:
+    """Hazards found in the period per level, domain or category, from the one cached breakdown."""
+    return hazards.totals(hazard_breakdown(period, levels, domains, rev), by)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

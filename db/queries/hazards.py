@@ -12,7 +12,6 @@ from db.sqlfuncs import days_between
 
 # Lower edges (days) of the time-to-close histogram bins; the last bin is open-ended.
 CLOSE_BINS = (0, 1, 3, 7, 14, 30, 60, 90)
-BREAKDOWNS = {"level": Hazard.level, "domain": Hazard.domain, "category": Hazard.category}
 
 
 def found_in(period: Period, *, levels=(), domains=()):
@@ -30,14 +29,27 @@ def closed_by(as_of: dt.date):
     return and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
 
 
+def hazard_breakdown(conn: Connection, *, period: Period, levels=(), domains=()) -> pd.DataFrame:
+    """Hazards found in the period per (level, domain, category): one GROUP BY scan serves every breakdown."""
+    rows = conn.execute(
+        select(Hazard.level, Hazard.domain, Hazard.category, func.count())
+        .where(found_in(period, levels=levels, domains=domains))
+        .group_by(Hazard.level, Hazard.domain, Hazard.category)
+    ).all()
+    return pd.DataFrame(rows, columns=["level", "domain", "category", "count"])
+
+
+def totals(breakdown: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per level, domain or category (`by`): the grouped counts (a few dozen rows) summed; code, count, most first."""
+    if breakdown.empty:
+        return pd.DataFrame({"code": pd.Series(dtype=object), "count": pd.Series(dtype=int)})
+    summed = breakdown.groupby(by, as_index=False)["count"].sum().rename(columns={by: "code"})
+    return summed.sort_values(["count", "code"], ascending=[False, True], ignore_index=True)
+
+
 def hazard_counts(conn: Connection, *, period: Period, by: str, levels=(), domains=()) -> pd.DataFrame:
     """Hazards found in the period per level, domain or category (`by`): columns code, count, most first."""
-    column = BREAKDOWNS[by]
-    rows = conn.execute(
-        select(column, func.count()).where(found_in(period, levels=levels, domains=domains))
-        .group_by(column).order_by(func.count().desc(), column)
-    ).all()
-    return pd.DataFrame(rows, columns=["code", "count"])
+    return totals(hazard_breakdown(conn, period=period, levels=levels, domains=domains), by)
 
 
 def open_counts(conn: Connection, *, period: Period, as_of: dt.date, levels=(), domains=()) -> tuple[int, int]:

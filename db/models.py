@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import (
-    JSON, BigInteger, CheckConstraint, Column, Date, DateTime, Float, ForeignKey, Index,
+    JSON, BigInteger, CheckConstraint, LargeBinary, Column, Date, DateTime, Float, ForeignKey, Index,
     Integer, MetaData, String, Table, Text, UniqueConstraint, func, text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -260,6 +260,30 @@ class Training(Tracked, Base):
     attendees: Mapped[int] = mapped_column(Integer, default=0)
 
     enterprises: Mapped[list[Enterprise]] = relationship(secondary=training_enterprises)
+
+
+class HazardPhoto(Base):
+    """A photo of a hazard's fixed state, checked by content (JPEG/PNG, at most 10 MB).
+
+    Kept in the database, not on a server's disk: every app server behind the proxy sees it,
+    it is saved in the same transaction as the rectification, and backups carry it.
+    """
+
+    __tablename__ = "hazard_photos"
+    __table_args__ = (
+        CheckConstraint("content_type IN ('image/jpeg', 'image/png')", name="content_type_valid"),
+        CheckConstraint("size_bytes BETWEEN 1 AND 10485760", name="size_in_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hazard_id: Mapped[int] = mapped_column(ForeignKey("hazards.id"), index=True)
+    content_type: Mapped[str] = mapped_column(String(20))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    image: Mapped[bytes] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_by: Mapped[str | None] = mapped_column(String(64))
 
 
 class Approval(Tracked, Base):

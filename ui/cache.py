@@ -233,3 +233,10 @@ def major_risk_points(period: Period, categories: tuple, page: int, rev: int) ->
     with engine().connect() as conn:
         return risk.major_risk_points(conn, period=period, categories=categories, limit=PAGE_SIZE,
                                       offset=page * PAGE_SIZE)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=200)
+def photo_thumbnails(hazard_id: int, rev: int) -> list[bytes]:
+    """Thumbnails of a hazard's rectification photos."""
+    with engine().connect() as conn:
+        return workflow.photo_thumbnails(conn, hazard_id)

@@ -7,20 +7,23 @@ from sqlalchemy import Engine
 
 from db.commands.common import change, for_update
 from db.errors import FieldError, ValidationFailed
-from db.models import Hazard
+from db.models import Hazard, HazardPhoto
+from db.photos import check_photos
 from db.permissions import ENTRY_ROLES, Actor, require
-from db.unit_of_work import writing
+from db.unit_of_work import audit, now, writing
 
 # After this many failed re-inspections the project page suggests a warning interview or stop-work order.
 ESCALATE_AFTER_SEND_BACKS = 2
 
 
 def mark_rectified(engine: Engine, *, actor: Actor, hazard_id: int, version: int, rectified_on: dt.date,
-                   note: str, today: dt.date | None = None) -> None:
-    """Record the contractor's rectification (date and note) of an open hazard."""
+                   note: str, photos: list[bytes] = (), today: dt.date | None = None) -> None:
+    """Record the contractor's rectification (date, note, photos of the fixed state) of an open hazard."""
     require(actor, ENTRY_ROLES, "mark_rectified")
     note = (note or "").strip()
-    problems = _date_problems("rectified_on", rectified_on, today) + ([] if note else [FieldError("note", "errors.required")])
+    checked, photo_problems = check_photos(list(photos))
+    problems = (_date_problems("rectified_on", rectified_on, today) + photo_problems
+                + ([] if note else [FieldError("note", "errors.required")]))
     with writing(engine, actor.username) as session:
         hazard = for_update(session, Hazard, hazard_id, version)
         if hazard.closed_on is not None:
@@ -30,6 +33,13 @@ def mark_rectified(engine: Engine, *, actor: Actor, hazard_id: int, version: int
         if problems:
             raise ValidationFailed(problems)
         change(session, hazard, actor.username, rectified_on=rectified_on, rectification_note=note, rectified_by=actor.username)
+        for photo in checked:
+            row = HazardPhoto(hazard_id=hazard.id, created_by=actor.username, created_at=now(), **vars(photo))
+            session.add(row)
+            session.flush()
+            audit(session, "create", table="hazard_photos", row_id=row.id,
+                  after={"hazard_id": hazard.id, "content_type": photo.content_type, "size_bytes": photo.size_bytes,
+                         "sha256": photo.sha256})
 
 
 def close_hazard(engine: Engine, *, actor: Actor, hazard_id: int, version: int, closed_on: dt.date,

@@ -7,7 +7,7 @@ import pandas as pd
 from sqlalchemy import Connection, and_, case, func, or_, select
 
 from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
-from db.models import Hazard, Project, SiteVisit
+from db.models import Hazard, HazardPhoto, Project, SiteVisit
 
 # A select box beyond this many projects is unusable anyway; the user's own come first.
 MAX_PROJECT_CHOICES = 2000
@@ -64,3 +64,9 @@ def hazards_needing_escalation(conn: Connection, project_id: int | None = None) 
 def visit_code(conn: Connection, visit_id: int) -> str:
     """The code of the visit with this id."""
     return conn.execute(select(SiteVisit.code).where(SiteVisit.id == visit_id)).scalar_one()
+
+
+def photo_thumbnails(conn: Connection, hazard_id: int) -> list[bytes]:
+    """Thumbnails of the photos of a hazard's fixed state, oldest first (the full images stay in the database)."""
+    return list(conn.execute(select(HazardPhoto.thumbnail).where(HazardPhoto.hazard_id == hazard_id)
+                             .order_by(HazardPhoto.id)).scalars())

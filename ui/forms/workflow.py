@@ -38,8 +38,15 @@ def rectify_form(ctx: PageContext, hazard) -> None:
         field_error(ERRORS, "rectified_on", t)
         note = st.text_area(t("rectification.note"), key="rectification_note")
         field_error(ERRORS, "note", t)
+        # The type list only steers the file picker; db.photos judges each file by its content.
+        uploads = st.file_uploader(t("rectification.photos"), type=["jpg", "jpeg", "png"],
+                                   accept_multiple_files=True, key="rectification_photos")
+        for index in range(len(uploads or [])):
+            field_error(ERRORS, f"photos.{index}", t)
+        field_error(ERRORS, "photos", t)
         if st.form_submit_button(t("rectification.mark"), type="primary", width="stretch"):
-            _run(ctx, hazard, mark_rectified, rectified_on=day, note=note)
+            _run(ctx, hazard, mark_rectified, rectified_on=day, note=note,
+                 photos=[upload.getvalue() for upload in uploads or []])
 
 
 def reinspect_form(ctx: PageContext, hazard) -> None:
@@ -47,6 +54,9 @@ def reinspect_form(ctx: PageContext, hazard) -> None:
     t = ctx.t
     who, note = (value if isinstance(value, str) else "—" for value in (hazard.rectified_by, hazard.rectification_note))
     st.caption(f"{t('rectification.rectified_by')}: {who} · {note}")
+    thumbnails = cache.photo_thumbnails(int(hazard.id), cache.revision())
+    if thumbnails:
+        st.image(thumbnails, width=160, caption=[t("rectification.photo", n=i + 1) for i in range(len(thumbnails))])
     with st.form(f"rectification_reinspect_{hazard.id}"):
         outcome = st.radio(t("rectification.outcome"), (CLOSE, SEND_BACK), key="rectification_outcome",
                            format_func=lambda o: t(f"rectification.{o}"))

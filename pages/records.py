@@ -1,14 +1,14 @@
 """Records entry: risk points, enforcement, training, enterprises, projects and their ledgers (staff, admin)."""
 import streamlit as st
 
-from ui.forms import outreach, register
+from ui.forms import deletion, outreach, register
 from ui.frame import frame
 
 ctx = frame("records")
 t = ctx.t
 FORMS = {"risk_point": outreach.risk_point_form, "enforcement": outreach.enforcement_form,
          "training": outreach.training_form, "ledger": register.ledger_form, "project": register.project_form,
-         "enterprise": register.enterprise_form}
+         "enterprise": register.enterprise_form, "delete": deletion.delete_form}
 
 st.title(t("records.page_title"))
 kind = st.segmented_control(t("records.kind"), list(FORMS), default="risk_point", key="records_kind",

@@ -16,7 +16,7 @@ from db.config import database_url, is_default_sqlite
 from db.engine import make_engine
 from db.kpis import Kpis, compute
 from db.period import Period
-from db.queries import choices, drilldown, hazards, overview, project_detail, projects, risk, workflow
+from db.queries import choices, deleted, drilldown, hazards, overview, project_detail, projects, risk, workflow
 from db.unit_of_work import data_revision
 
 TTL = dt.timedelta(minutes=10)
@@ -240,3 +240,17 @@ def photo_thumbnails(hazard_id: int, rev: int) -> list[bytes]:
     """Thumbnails of a hazard's rectification photos."""
     with engine().connect() as conn:
         return workflow.photo_thumbnails(conn, hazard_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def live_record(table: str, code: str, rev: int) -> dict | None:
+    """The live record of `table` with `code` (id, version, code), for deletion."""
+    with engine().connect() as conn:
+        return deleted.live_record(conn, table=table, code=code)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def deleted_records(table: str, rev: int) -> tuple[pd.DataFrame, int]:
+    """The most recently deleted records of a table and how many there are."""
+    with engine().connect() as conn:
+        return deleted.deleted_records(conn, table=table, limit=PAGE_SIZE)

@@ -4,7 +4,7 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from db.credit_code import make_credit_code
-from db.models import AuditEntry, Enforcement, Enterprise, LedgerItem, Project, RiskPoint, Training
+from db.models import AuditEntry, Enforcement, Enterprise, Hazard, LedgerItem, Project, RiskPoint, Training
 from tests import builders as b
 
 PAGE = "pages/records.py"
@@ -111,3 +111,21 @@ def test_leader_and_visitor_cannot_open_the_records_page(engine, run_page):
     for role in ("leader", "visitor"):
         app = run_page(engine, PAGE, role=role)
         assert app.error and not app.button
+
+
+def test_staff_deletes_by_code_and_admin_restores_from_the_trash(engine, run_page):
+    b.hazard(engine, active_project(engine), dt.date.today(), code="H-TRASH")
+    app = run_page(engine, PAGE, role="staff")
+    app.segmented_control(key="records_kind").set_value("delete").run()
+    app.selectbox(key="records_delete_table").select("hazards").run()
+    app.text_input(key="records_delete_code").input("H-TRASH").run()
+    app.checkbox(key="records_delete_sure").check()
+    save(app, "删除")
+    with engine.connect() as conn:
+        assert conn.execute(select(Hazard.deleted_at)).scalar_one() is not None
+    trash = run_page(engine, "pages/trash.py", role="admin")
+    trash.selectbox(key="trash_table").select("hazards").run()
+    next(x for x in trash.button if x.key == "trash_restore").click().run()
+    assert any("已恢复" in s.value for s in trash.success)
+    with engine.connect() as conn:
+        assert conn.execute(select(Hazard.deleted_at)).scalar_one() is None

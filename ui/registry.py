@@ -26,6 +26,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("records", "pages/records.py", "🗂️", ENTRY_ROLES),
     PageSpec("rectification", "pages/rectification.py", "🛠️", ENTRY_ROLES),
     PageSpec("admin_users", "pages/admin_users.py", "👥", ADMIN_ONLY),
+    PageSpec("workbook", "pages/workbook.py", "📥", ADMIN_ONLY),
     PageSpec("trash", "pages/trash.py", "🗑️", ADMIN_ONLY),
     PageSpec("audit_log", "pages/audit_log.py", "📜", ADMIN_ONLY),
 )

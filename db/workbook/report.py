@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+
 def message(key: str, params: dict | None = None, lang: str = "zh") -> str:
     """The reason for `key` in `lang`, from the app's catalogs (plain TOML; no streamlit is imported)."""
     from ui.i18n import catalog

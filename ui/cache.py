@@ -11,12 +11,12 @@ import os
 import pandas as pd
 import streamlit as st
 
-from db.queries import overview, workflow
 from db.bootstrap import prepare
 from db.config import database_url, is_default_sqlite
 from db.engine import make_engine
 from db.kpis import Kpis, compute
 from db.period import Period
+from db.queries import overview, patrols, workflow
 from db.unit_of_work import data_revision
 
 TTL = dt.timedelta(minutes=10)
@@ -96,3 +96,32 @@ def escalations(rev: int) -> pd.DataFrame:
     """Open hazards sent back repeatedly."""
     with engine().connect() as conn:
         return workflow.hazards_needing_escalation(conn)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def patrol_grid(period: Period, as_of: dt.date, limit: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """Heatmap cells of the worst-complying projects, and how many projects were eligible."""
+    with engine().connect() as conn:
+        return patrols.compliance_grid(conn, period=period, as_of=as_of, limit=limit)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def patrol_weekly(period: Period, as_of: dt.date, rev: int) -> pd.DataFrame:
+    """Weekly patrol compliance over the period."""
+    with engine().connect() as conn:
+        return patrols.weekly_compliance(conn, period=period, as_of=as_of)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def patrol_projects(period: Period, rev: int) -> list[tuple[str, str]]:
+    """(code, name) of the period's projects, for the visit log filter."""
+    with engine().connect() as conn:
+        return patrols.project_choices(conn, period=period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def visit_log(period: Period, project: str, kind: str, page: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """A page (0-based) of the period's visits, filtered by project code and kind ("" for any), and the count."""
+    with engine().connect() as conn:
+        return patrols.visit_log(conn, period=period, project_code=project or None, kind=kind or None,
+                                 limit=PAGE_SIZE, offset=page * PAGE_SIZE)

@@ -19,6 +19,9 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "dashboard.py", "📊", ALL_ROLES),
+    PageSpec("patrols", "pages/patrols.py", "🚶", ALL_ROLES),
+    PageSpec("training", "pages/training.py", "🎓", ALL_ROLES),
+    PageSpec("approvals", "pages/approvals.py", "⏱️", ALL_ROLES),
     PageSpec("entry", "pages/entry.py", "📝", ENTRY_ROLES),
     PageSpec("rectification", "pages/rectification.py", "🛠️", ENTRY_ROLES),
     PageSpec("admin_users", "pages/admin_users.py", "👥", ADMIN_ONLY),

@@ -81,10 +81,10 @@ def cycle_histogram(bins: pd.DataFrame, t: Translator) -> alt.Chart:
     return alt.Chart(frame).mark_bar().encode(
         x=alt.X("bin:O", title=t("approvals.days"), sort=order),
         xOffset=alt.XOffset("mode:N", sort=modes),
-        y=alt.Y("approvals:Q", title=t("approvals.count"), axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y("approvals:Q", title=t("approvals.approvals_axis"), axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("mode:N", title=None, sort=modes, scale=alt.Scale(domain=modes, range=list(MODE_COLOURS))),
         tooltip=[alt.Tooltip("bin:O", title=t("approvals.days")), alt.Tooltip("mode:N", title=None),
-                 alt.Tooltip("approvals:Q", title=t("approvals.count"))],
+                 alt.Tooltip("approvals:Q", title=t("approvals.approvals_axis"))],
     ).properties(height=300)
 
 

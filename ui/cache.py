@@ -16,7 +16,7 @@ from db.config import database_url, is_default_sqlite
 from db.engine import make_engine
 from db.kpis import Kpis, compute
 from db.period import Period
-from db.queries import overview, patrols, workflow
+from db.queries import approvals, overview, patrols, training, workflow
 from db.unit_of_work import data_revision
 
 TTL = dt.timedelta(minutes=10)
@@ -125,3 +125,45 @@ def visit_log(period: Period, project: str, kind: str, page: int, rev: int) -> t
     with engine().connect() as conn:
         return patrols.visit_log(conn, period=period, project_code=project or None, kind=kind or None,
                                  limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def training_by_month(period: Period, rev: int) -> pd.DataFrame:
+    """Training sessions and attendees per month and kind."""
+    with engine().connect() as conn:
+        return training.sessions_by_month(conn, period=period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def training_reach(period: Period, rev: int) -> tuple[int, int]:
+    """(enterprises on active projects, of them reached by a session in the period)."""
+    with engine().connect() as conn:
+        return training.reach(conn, period=period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def enterprises_not_reached(period: Period, page: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """A page (0-based) of enterprises on active projects not reached in the period, and the count."""
+    with engine().connect() as conn:
+        return training.not_reached(conn, period=period, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def approval_bins(period: Period, bin_days: int, rev: int) -> pd.DataFrame:
+    """Approvals approved in the period per mode and cycle-length bin."""
+    with engine().connect() as conn:
+        return approvals.cycle_bins(conn, period=period, bin_days=bin_days)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def approval_means(period: Period, rev: int) -> pd.DataFrame:
+    """Per mode: approvals approved in the period and their mean, shortest and longest cycle."""
+    with engine().connect() as conn:
+        return approvals.cycle_means(conn, period=period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def approval_timeline(period: Period, page: int, page_size: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """One page (0-based) of projects' approval bars, and how many projects have approvals in the period."""
+    with engine().connect() as conn:
+        return approvals.timeline(conn, period=period, limit=page_size, offset=page * page_size)

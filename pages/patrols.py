@@ -13,6 +13,7 @@ from ui.widgets import format_kpi
 ctx = frame("patrols")
 t, period = ctx.t, ctx.period
 HEATMAP_PROJECTS = 40
+HEATMAP_CELLS = 4000  # a long custom period shows fewer projects rather than ship more cells
 
 st.title(t("patrols.title"))
 st.caption(t("patrols.caption", start=period.start, end=period.end))
@@ -29,7 +30,8 @@ else:
     right.metric(t("patrols.compliant_weeks"), f"{int(weekly['compliant'].sum()):,}", border=True)
 
     st.subheader(t("patrols.heatmap"))
-    cells, total = cache.patrol_grid(period, ctx.as_of, HEATMAP_PROJECTS, rev)
+    limit = max(1, min(HEATMAP_PROJECTS, HEATMAP_CELLS // len(weekly)))
+    cells, total = cache.patrol_grid(period, ctx.as_of, limit, rev)
     st.altair_chart(activity_charts.patrol_heatmap(cells, t), width="stretch")
     shown = cells["code"].nunique()
     if total > shown:

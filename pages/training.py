@@ -29,7 +29,7 @@ monthly = cache.training_by_month(period, rev)
 if monthly.empty:
     st.info(t("training.no_sessions"))
 else:
-    st.altair_chart(activity_charts.sessions_by_month(monthly, t), width="stretch")
+    st.altair_chart(activity_charts.sessions_by_month(monthly, t, period.months()), width="stretch")
 
 st.subheader(t("training.not_reached"))
 _, total = cache.enterprises_not_reached(period, 0, rev)

@@ -39,7 +39,7 @@ def compliance_trend(weekly: pd.DataFrame, t: Translator) -> alt.Chart:
         "active": weekly["active"].tolist(),
         "compliant": weekly["compliant"].tolist(),
     })
-    return alt.Chart(frame).mark_line(point=True, color="#27ae60").encode(
+    return alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(color="#27ae60"), color="#27ae60").encode(
         x=alt.X("week:T", title=t("patrols.week")),
         y=alt.Y("share:Q", title=t("patrols.share"), axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
         tooltip=[alt.Tooltip("week:T", title=t("patrols.week")),
@@ -49,8 +49,8 @@ def compliance_trend(weekly: pd.DataFrame, t: Translator) -> alt.Chart:
     ).properties(height=260)
 
 
-def sessions_by_month(monthly: pd.DataFrame, t: Translator) -> alt.Chart:
-    """Stacked monthly bars of training sessions by kind."""
+def sessions_by_month(monthly: pd.DataFrame, t: Translator, months: list[str]) -> alt.Chart:
+    """Stacked monthly bars of training sessions by kind, over every month of the period."""
     kinds = [t.label(enums.TRAINING_KIND, k) for k in enums.TRAINING_KIND.codes]
     frame = pd.DataFrame({
         "month": monthly["month"].tolist(),
@@ -59,7 +59,7 @@ def sessions_by_month(monthly: pd.DataFrame, t: Translator) -> alt.Chart:
         "attendees": monthly["attendees"].tolist(),
     })
     return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("month:O", title=t("training.month")),
+        x=alt.X("month:O", title=t("training.month"), scale=alt.Scale(domain=months)),
         y=alt.Y("sessions:Q", title=t("training.sessions"), axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds)),
         tooltip=[alt.Tooltip("month:O", title=t("training.month")), alt.Tooltip("kind:N", title=None),

@@ -49,12 +49,14 @@ kind = url_select(t, t("patrols.kind"), param="kind", key="patrols_kind", choice
                   format_func=lambda code: t.label(VISIT_KIND, code), container=right)
 
 _, total = cache.visit_log(period, project, kind, 0, rev)
-pages = max(1, math.ceil(total / cache.PAGE_SIZE))
+capped = total > cache.LOG_COUNT_CAP
+pages = max(1, math.ceil(min(total, cache.LOG_COUNT_CAP) / cache.PAGE_SIZE))
 if st.session_state.get("patrols_page", 1) > pages:
     st.session_state["patrols_page"] = pages  # the filter narrowed: stay on a page that exists
 left, right = st.columns([1, 3])
 page = left.number_input(t("patrols.page"), min_value=1, max_value=pages, step=1, key="patrols_page")
-right.caption(t("patrols.count", count=total) + " · " + t("patrols.page_of", page=page, pages=pages))
+count = t("patrols.count_capped", count=cache.LOG_COUNT_CAP) if capped else t("patrols.count", count=total)
+right.caption(count + " · " + t("patrols.page_of", page=page, pages=pages))
 
 log, _ = cache.visit_log(period, project, kind, int(page) - 1, rev)
 if log.empty:

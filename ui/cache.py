@@ -21,6 +21,8 @@ from db.unit_of_work import data_revision
 
 TTL = dt.timedelta(minutes=10)
 PAGE_SIZE = 50
+# The visit log counts at most this many matches: beyond it, the user narrows the filter.
+LOG_COUNT_CAP = 5000
 
 
 def refresh_interval() -> dt.timedelta:
@@ -121,10 +123,11 @@ def patrol_projects(period: Period, rev: int) -> list[tuple[str, str]]:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def visit_log(period: Period, project: str, kind: str, page: int, rev: int) -> tuple[pd.DataFrame, int]:
-    """A page (0-based) of the period's visits, filtered by project code and kind ("" for any), and the count."""
+    """A page (0-based) of the period's visits, filtered by project code and kind ("" for any), and the count
+    (LOG_COUNT_CAP + 1 meaning "more")."""
     with engine().connect() as conn:
         return patrols.visit_log(conn, period=period, project_code=project or None, kind=kind or None,
-                                 limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+                                 limit=PAGE_SIZE, offset=page * PAGE_SIZE, count_cap=LOG_COUNT_CAP)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -104,3 +104,12 @@ def test_visit_log_filters_by_project_and_kind_and_pages(engine):
     assert mine_total == 3
     assert [str(d) for d in mine["visited_on"]] == ["2024-03-06", "2024-03-05"]
     assert [str(d) for d in second["visited_on"]] == ["2024-03-04"]
+
+
+def test_visit_log_count_stops_just_past_the_cap(engine):
+    p = b.project(engine)
+    visits(engine, p, [D(2024, 3, 4)] * 5)
+    with engine.connect() as conn:
+        _, capped = patrols.visit_log(conn, period=MARCH, count_cap=3)
+        _, exact = patrols.visit_log(conn, period=MARCH, count_cap=10)
+    assert (capped, exact) == (4, 5)

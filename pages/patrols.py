@@ -20,7 +20,7 @@ st.caption(t("patrols.caption", start=period.start, end=period.end))
 rev = cache.revision()
 
 weekly = cache.patrol_weekly(period, ctx.as_of, rev)
-compliance = cache.kpis(period, ctx.as_of, rev).patrol_compliance
+compliance = cache.patrol_compliance(period, ctx.as_of, rev)
 if weekly.empty or compliance is None:
     st.info(t("patrols.no_weeks"))
 else:

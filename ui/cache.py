@@ -15,6 +15,7 @@ from db.bootstrap import prepare
 from db.config import database_url, is_default_sqlite
 from db.engine import make_engine
 from db.kpis import Kpis, compute
+from db.kpis import patrol_compliance as kpi_patrol_compliance
 from db.period import Period
 from db.queries import approvals, overview, patrols, training, workflow
 from db.unit_of_work import data_revision
@@ -98,6 +99,13 @@ def escalations(rev: int) -> pd.DataFrame:
     """Open hazards sent back repeatedly."""
     with engine().connect() as conn:
         return workflow.hazards_needing_escalation(conn)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def patrol_compliance(period: Period, as_of: dt.date, rev: int) -> float | None:
+    """The patrol_compliance KPI alone (the Patrols page needs none of the others)."""
+    with engine().connect() as conn:
+        return kpi_patrol_compliance(conn, period, as_of)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

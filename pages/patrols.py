@@ -41,7 +41,7 @@ else:
     st.altair_chart(activity_charts.compliance_trend(weekly, t), width="stretch")
 
 st.subheader(t("patrols.log"))
-projects = dict(cache.patrol_projects(period, rev))
+projects = dict(cache.patrol_projects(period, st.query_params.get("project", ""), rev))
 left, right = st.columns(2)
 project = url_select(t, t("patrols.project"), param="project", key="patrols_project", choices=list(projects),
                      format_func=lambda code: f"{code} {projects[code]}", container=left)

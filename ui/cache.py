@@ -123,10 +123,10 @@ def patrol_weekly(period: Period, as_of: dt.date, rev: int) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def patrol_projects(period: Period, rev: int) -> list[tuple[str, str]]:
-    """(code, name) of the period's projects, for the visit log filter."""
+def patrol_projects(period: Period, including: str, rev: int) -> list[tuple[str, str]]:
+    """(code, name) of the period's projects for the visit log filter, with `including` if it exists."""
     with engine().connect() as conn:
-        return patrols.project_choices(conn, period=period)
+        return patrols.project_choices(conn, period=period, including=including)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -101,15 +101,21 @@ def _by_day(counts: dict, day: dt.date) -> int:
     return int(counts.get(day, counts.get(day.isoformat(), 0)))
 
 
-def project_choices(conn: Connection, *, period: Period) -> list[tuple[str, str]]:
-    """(code, name) of projects supervised in the period, by code (at most 2,000), for the log filter."""
+def project_choices(conn: Connection, *, period: Period, including: str = "") -> list[tuple[str, str]]:
+    """(code, name) of projects supervised in the period, by code (at most 2,000), plus `including` if it exists."""
     rows = conn.execute(
         select(Project.code, Project.name)
         .where(Project.deleted_at.is_(None), Project.start_date <= period.end,
                or_(Project.completion_date.is_(None), Project.completion_date >= period.start))
         .order_by(Project.code).limit(MAX_PROJECT_CHOICES)
     ).all()
-    return [(code, name) for code, name in rows]
+    choices = [(code, name) for code, name in rows]
+    if including and including not in dict(choices):
+        # A shared link may name a project past the cap (or one not active in the period).
+        extra = conn.execute(select(Project.code, Project.name)
+                             .where(Project.code == including, Project.deleted_at.is_(None))).first()
+        choices += [tuple(extra)] if extra else []
+    return choices
 
 
 def visit_log(conn: Connection, *, period: Period, project_code: str | None = None, kind: str | None = None,

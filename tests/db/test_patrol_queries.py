@@ -113,3 +113,14 @@ def test_visit_log_count_stops_just_past_the_cap(engine):
         _, capped = patrols.visit_log(conn, period=MARCH, count_cap=3)
         _, exact = patrols.visit_log(conn, period=MARCH, count_cap=10)
     assert (capped, exact) == (4, 5)
+
+
+def test_project_choices_add_a_named_project_outside_the_period(engine):
+    b.project(engine, start=D(2024, 1, 1))
+    old = b.project(engine, start=D(2020, 1, 1), completion=D(2021, 1, 1))
+    with engine.connect() as conn:
+        plain = patrols.project_choices(conn, period=MARCH)
+        named = patrols.project_choices(conn, period=MARCH, including=code_of(engine, old))
+        unknown = patrols.project_choices(conn, period=MARCH, including="NO-SUCH")
+    assert len(plain) == 1 and len(unknown) == 1
+    assert [code for code, _ in named] == [plain[0][0], code_of(engine, old)]

@@ -69,3 +69,23 @@ def test_empty_database_shows_info_not_a_crash(engine, run_page):
     app = run_page(engine, PAGE, role="leader")
     assert not app.exception
     assert app.info
+
+
+def test_project_from_the_url_filters_the_log(demo_engine, run_page):
+    with demo_engine.connect() as conn:
+        first, _ = patrols.visit_log(conn, period=Period.year(2024), limit=1)
+    code = first.iloc[0]["project_code"]
+    app = run_page(demo_engine, PAGE, role="leader", project=code, lang="en", **Y2024)
+    assert not app.exception
+    assert not app.warning
+    assert set(visit_log_frame(app)["Project code"]) == {code}
+    assert app.query_params["project"] == code
+
+
+def test_choosing_a_kind_writes_it_to_the_url_and_any_removes_it(demo_engine, run_page):
+    app = run_page(demo_engine, PAGE, role="leader", **Y2024)
+    app.selectbox(key="patrols_kind").set_value("resident").run()
+    assert app.query_params["kind"] == "resident"
+    assert set(visit_log_frame(app)["类型"]) == {"驻点指导"}
+    app.selectbox(key="patrols_kind").set_value("").run()
+    assert "kind" not in app.query_params

@@ -15,12 +15,18 @@ from db.bootstrap import prepare
 from db.config import database_url, is_default_sqlite
 from db.engine import make_engine
 from db.kpis import Kpis, compute
+from db.kpis import patrol_compliance as kpi_patrol_compliance
 from db.period import Period
-from db.queries import choices, deleted, drilldown, hazards, overview, project_detail, projects, risk, workflow
+from db.queries import (
+    approvals, choices, deleted, drilldown, hazards, overview, patrols, project_detail, projects, risk, training,
+    workflow,
+)
 from db.unit_of_work import data_revision
 
 TTL = dt.timedelta(minutes=10)
 PAGE_SIZE = 50
+# The visit log counts at most this many matches: beyond it, the user narrows the filter.
+LOG_COUNT_CAP = 5000
 
 
 def refresh_interval() -> dt.timedelta:
@@ -254,3 +260,82 @@ def deleted_records(table: str, rev: int) -> tuple[pd.DataFrame, int]:
     """The most recently deleted records of a table and how many there are."""
     with engine().connect() as conn:
         return deleted.deleted_records(conn, table=table, limit=PAGE_SIZE)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def patrol_compliance(period: Period, as_of: dt.date, rev: int) -> float | None:
+    """The patrol_compliance KPI alone (the Patrols page needs none of the others)."""
+    with engine().connect() as conn:
+        return kpi_patrol_compliance(conn, period, as_of)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def patrol_grid(period: Period, as_of: dt.date, limit: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """Heatmap cells of the worst-complying projects, and how many projects were eligible."""
+    with engine().connect() as conn:
+        return patrols.compliance_grid(conn, period=period, as_of=as_of, limit=limit)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def patrol_weekly(period: Period, as_of: dt.date, rev: int) -> pd.DataFrame:
+    """Weekly patrol compliance over the period."""
+    with engine().connect() as conn:
+        return patrols.weekly_compliance(conn, period=period, as_of=as_of)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def patrol_projects(period: Period, including: str, rev: int) -> list[tuple[str, str]]:
+    """(code, name) of the period's projects for the visit log filter, with `including` if it exists."""
+    with engine().connect() as conn:
+        return patrols.project_choices(conn, period=period, including=including)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def visit_log(period: Period, project: str, kind: str, page: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """A page (0-based) of the period's visits, filtered by project code and kind ("" for any), and the count
+    (LOG_COUNT_CAP + 1 meaning "more")."""
+    with engine().connect() as conn:
+        return patrols.visit_log(conn, period=period, project_code=project or None, kind=kind or None,
+                                 limit=PAGE_SIZE, offset=page * PAGE_SIZE, count_cap=LOG_COUNT_CAP)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def training_by_month(period: Period, rev: int) -> pd.DataFrame:
+    """Training sessions and attendees per month and kind."""
+    with engine().connect() as conn:
+        return training.sessions_by_month(conn, period=period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def training_reach(period: Period, rev: int) -> tuple[int, int]:
+    """(enterprises on active projects, of them reached by a session in the period)."""
+    with engine().connect() as conn:
+        return training.reach(conn, period=period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def enterprises_not_reached(period: Period, page: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """A page (0-based) of enterprises on active projects not reached in the period, and the count."""
+    with engine().connect() as conn:
+        return training.not_reached(conn, period=period, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def approval_bins(period: Period, bin_days: int, rev: int) -> pd.DataFrame:
+    """Approvals approved in the period per mode and cycle-length bin."""
+    with engine().connect() as conn:
+        return approvals.cycle_bins(conn, period=period, bin_days=bin_days)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def approval_means(period: Period, rev: int) -> pd.DataFrame:
+    """Per mode: approvals approved in the period and their mean, shortest and longest cycle."""
+    with engine().connect() as conn:
+        return approvals.cycle_means(conn, period=period)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def approval_timeline(period: Period, page: int, page_size: int, rev: int) -> tuple[pd.DataFrame, int]:
+    """One page (0-based) of projects' approval bars, and how many projects have approvals in the period."""
+    with engine().connect() as conn:
+        return approvals.timeline(conn, period=period, limit=page_size, offset=page * page_size)

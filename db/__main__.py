@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from db import enums, report_cli, users_cli
 from db.backup import backup, restore_drill
-from db.cli_args import OneLineParser
+from db.cli_args import OneLineParser, period_arguments
 from db.config import database_url
 from db.engine import make_engine
 from db.kpis import compute
 from db.migrate import upgrade
-from db.period import Period, PeriodError, parse_date
 from db.workbook import cli as workbook_cli
 
 
@@ -53,12 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _kpis(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    try:
-        period = Period.parse(args.start, args.end)
-        as_of = parse_date(args.as_of, "as-of") if args.as_of else dt.date.today()
-    except PeriodError as exc:
-        reason = "end is before start" if exc.message_key == "errors.end_before_start" else "not a date YYYY-MM-DD"
-        parser.error(f"--{exc.field}: {reason}")
+    period, as_of = period_arguments(parser, args)
     engine = make_engine(database_url())
     upgrade(engine)
     with engine.connect() as conn:

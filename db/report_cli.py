@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
+from db.cli_args import period_arguments
 from db.config import database_url
 from db.engine import make_engine
 from db.migrate import upgrade
-from db.period import Period, PeriodError, parse_date
+
 
 FORMATS = ("pdf", "xlsx")
 
@@ -26,12 +26,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """Write the report; bad arguments exit 2 with one line."""
-    try:
-        period = Period.parse(args.start, args.end)
-        as_of = parse_date(args.as_of, "as-of") if args.as_of else dt.date.today()
-    except PeriodError as exc:
-        reason = "end is before start" if exc.message_key == "errors.end_before_start" else "not a date YYYY-MM-DD"
-        parser.error(f"--{exc.field}: {reason}")
+    period, as_of = period_arguments(parser, args)
     if not args.out.parent.is_dir():
         parser.error(f"--out: folder {args.out.parent} does not exist")
     # The report's layout and strings live with the UI's; imported here so other commands stay light.

@@ -7,7 +7,7 @@ from db.enums import VISIT_KIND
 from ui import activity_charts, cache
 from ui.frame import frame
 from ui.masking import people
-from ui.url_filter import url_select
+from ui.filters import url_select
 from ui.widgets import format_kpi
 
 ctx = frame("patrols")

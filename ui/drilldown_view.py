@@ -5,7 +5,7 @@ import streamlit as st
 
 from db import enums
 from db.queries.drilldown import DRILLABLE
-from ui import cache, masking, tables, url_filters
+from ui import cache, filters, masking, tables
 from ui.frame import PageContext
 
 
@@ -20,11 +20,11 @@ LEVEL_OF = {"risk_points": enums.RISK_LEVEL, "risk_points_major": enums.RISK_LEV
 def records_behind_cards(ctx: PageContext, rev: int) -> None:
     """A card picker (mirrored in the URL as `detail`) and one page of its records."""
     t = ctx.t
-    chosen = url_filters.choice(t, "detail", DRILLABLE)
+    chosen = filters.url_value(t, "detail", DRILLABLE)
     kpi = st.selectbox(t("overview.records_behind"), DRILLABLE, index=DRILLABLE.index(chosen) if chosen else None,
                        placeholder=t("overview.pick_card"), key="overview_detail",
                        format_func=lambda key: t.label(enums.KPI, key))
-    url_filters.write(detail=kpi)
+    filters.write_url(detail=kpi)
     if kpi is None:
         return
     rows, total = cache.records_behind(kpi, ctx.period, ctx.as_of, 0, rev)

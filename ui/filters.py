@@ -1,4 +1,4 @@
-"""Page filters mirrored in the URL (validated, never trusted) and a page-number picker for long lists.
+"""Filters mirrored in the URL (validated, never trusted) so views can be shared, and a page-number picker.
 
 A filter's choice lives in its widget key; a changed URL parameter (comma-separated codes) overrides it,
 unknown codes are dropped with a warning naming the parameter, and the choice is written back to the URL.
@@ -6,6 +6,7 @@ unknown codes are dropped with a warning naming the parameter, and the choice is
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -13,6 +14,7 @@ from db.enums import Vocabulary
 from ui.i18n import Translator
 
 SEPARATOR = ","
+ANY = ""
 
 
 def url_choice(t: Translator, vocabulary: Vocabulary, *, key: str, param: str, label: str,
@@ -65,3 +67,66 @@ def _write_url(key: str, param: str, codes: tuple[str, ...]) -> None:
     elif st.query_params.get(param) != value:
         st.query_params[param] = value
     st.session_state[f"_url_{key}"] = value
+
+
+def url_select(t: Translator, label: str, *, param: str, key: str, choices: Sequence[str],
+               format_func: Callable[[str], str], container=st) -> str:
+    """A select box over ANY + `choices`, initialised from and written back to `?param=`; the chosen code."""
+    state, seen_key = st.session_state, f"_{key}_url"
+    url_value = st.query_params.get(param, ANY)
+    if url_value != state.get(seen_key):
+        # The URL changed (a shared link, or first run): it wins over the session's choice.
+        state[seen_key] = url_value
+        if url_value in choices:
+            state[key] = url_value
+        else:
+            if url_value != ANY:
+                st.warning(t("filters.bad_param", field=param, value=url_value))
+            state[key] = ANY
+    if state.get(key) not in (ANY, *choices):
+        state[key] = ANY
+    value = container.selectbox(label, [ANY, *choices], key=key,
+                                format_func=lambda c: t("filters.any") if c == ANY else format_func(c))
+    if value == ANY:
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != value:
+        st.query_params[param] = value
+    state[seen_key] = value
+    return value
+
+
+def url_value(t: Translator, name: str, allowed: Sequence[str]) -> str | None:
+    """The URL parameter `name` if it is one of `allowed`; otherwise None (with a warning when present)."""
+    value = st.query_params.get(name)
+    if value in (None, ""):
+        return None
+    if value not in allowed:
+        st.warning(t("filters.bad_param", field=name, value=value[:40]))
+        return None
+    return value
+
+
+def url_text(name: str) -> str:
+    """The URL parameter `name` as stripped text ('' when absent)."""
+    return (st.query_params.get(name) or "").strip()[:100]
+
+
+def url_page(t: Translator, name: str, pages: int) -> int:
+    """A 1-based page number from the URL, clamped to [1, pages], warning when it was not a number."""
+    value = st.query_params.get(name)
+    if value is None:
+        return 1
+    if not value.isdigit():
+        st.warning(t("filters.bad_param", field=name, value=value[:40]))
+        return 1
+    return min(max(int(value), 1), max(pages, 1))
+
+
+def write_url(**values) -> None:
+    """Mirror the given filters into the URL, dropping empty ones."""
+    for name, value in values.items():
+        if value in (None, "", False):
+            st.query_params.pop(name, None)
+        elif st.query_params.get(name) != str(value):
+            st.query_params[name] = str(value)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from db import enums
 from db.queries.projects import ProjectFilter
-from ui import cache, masking, project_charts, tables, url_filters
+from ui import cache, filters, masking, project_charts, tables
 from ui.frame import PageContext
 
 STATUSES = enums.PROJECT_STATUS.codes
@@ -17,11 +17,11 @@ STATUSES = enums.PROJECT_STATUS.codes
 def list_filters(ctx: PageContext) -> ProjectFilter:
     """The filter widgets, seeded from and mirrored to the URL."""
     t = ctx.t
-    status = url_filters.choice(t, "status", STATUSES)
-    kind = url_filters.choice(t, "kind", enums.PROJECT_KIND.codes)
+    status = filters.url_value(t, "status", STATUSES)
+    kind = filters.url_value(t, "kind", enums.PROJECT_KIND.codes)
     search, row = st.columns([2, 3])
     where = ProjectFilter(
-        search=search.text_input(t("projects.search"), url_filters.text("q"), key="projects_search") or None,
+        search=search.text_input(t("projects.search"), filters.url_text("q"), key="projects_search") or None,
         status=row.segmented_control(t("projects.status"), STATUSES, default=status, key="projects_status",
                                      format_func=lambda s: t.label(enums.PROJECT_STATUS, s)),
     )
@@ -31,12 +31,12 @@ def list_filters(ctx: PageContext) -> ProjectFilter:
         kind=more[0].selectbox(t("projects.kind"), enums.PROJECT_KIND.codes, index=_index(kind),
                                placeholder=t("projects.any"), key="projects_kind",
                                format_func=lambda k: t.label(enums.PROJECT_KIND, k)),
-        party=more[1].text_input(t("projects.party"), url_filters.text("party"), key="projects_party") or None,
-        inspector=more[2].text_input(t("projects.inspector"), url_filters.text("inspector"),
+        party=more[1].text_input(t("projects.party"), filters.url_text("party"), key="projects_party") or None,
+        inspector=more[2].text_input(t("projects.inspector"), filters.url_text("inspector"),
                                      key="projects_inspector") or None,
         key_only=more[3].toggle(t("projects.key_only"), st.query_params.get("key") == "1", key="projects_key"),
     )
-    url_filters.write(q=where.search, status=where.status, kind=where.kind, party=where.party,
+    filters.write_url(q=where.search, status=where.status, kind=where.kind, party=where.party,
                       inspector=where.inspector, key="1" if where.key_only else None)
     return where
 
@@ -50,10 +50,10 @@ def project_list(ctx: PageContext, where: ProjectFilter, rev: int) -> None:
     t = ctx.t
     first, total = cache.project_page(where, ctx.as_of, 0, rev)
     pages = max(1, -(-total // cache.PAGE_SIZE))
-    number = url_filters.page_number(t, "page", pages)
+    number = filters.url_page(t, "page", pages)
     if pages > 1:
         number = st.number_input(t("projects.page"), 1, pages, number, key="projects_page")
-    url_filters.write(page=number if number > 1 else None)
+    filters.write_url(page=number if number > 1 else None)
     rows = first if number == 1 else cache.project_page(where, ctx.as_of, number - 1, rev)[0]
     if rows.empty:
         st.info(t("projects.none"))

@@ -29,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("AUTH_COOKIE_KEY", secrets.token_urlsafe(48))
     # AppTest runs scripts outside a server; Streamlit warns about that on every run.
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    for name in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_context",
+                 "streamlit.runtime.caching.cache_data_api"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
     engine = bench_engine(args.backend, args.scale, pg_url=args.pg_url, rebuild=args.rebuild)
     actor = bench_actor(engine)

@@ -73,7 +73,7 @@ def compute(conn: Connection, period: Period, as_of: dt.date | None = None) -> K
         **hazards,
         **_risk_figures(conn, period),
         **_enforcement_figures(conn, period),
-        site_visits=_count(conn, SiteVisit, counted_records(period, as_of)["site_visits"][1]),
+        site_visits=_count(conn, SiteVisit, counted_records(period, as_of)["site_visits"].condition),
         patrol_compliance=patrol_compliance(conn, period, as_of),
         trainings=trainings,
         attendees=int(attendees),
@@ -143,54 +143,68 @@ def _sum_if(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def counted_records(period: Period, as_of: dt.date) -> dict[str, tuple[type, object]]:
-    """For each KPI that counts records: its table and the condition selecting exactly those records.
+@dataclasses.dataclass(frozen=True)
+class Counted:
+    """The records a counting KPI counts: rows of `model` in `scope` that also meet `extra`."""
+
+    model: type
+    scope: object
+    extra: object = None
+
+    @property
+    def condition(self):
+        """The whole condition, for selecting the records themselves."""
+        return self.scope if self.extra is None else and_(self.scope, self.extra)
+
+
+def counted_records(period: Period, as_of: dt.date) -> dict[str, Counted]:
+    """For each KPI that counts records: the table and the condition selecting exactly those records.
 
     The KPI figures and the Overview's "records behind this card" both read this, so a card
     and its list cannot disagree.
     """
-    hazards_in_period = and_(_live(Hazard), Hazard.found_on.between(period.start, period.end))
+    hazards = and_(_live(Hazard), Hazard.found_on.between(period.start, period.end))
     closed_by_as_of = and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
-    risk_in_period = and_(_live(RiskPoint), RiskPoint.identified_on.between(period.start, period.end))
-    orders_in_period = and_(_live(Enforcement), Enforcement.issued_on.between(period.start, period.end))
+    risks = and_(_live(RiskPoint), RiskPoint.identified_on.between(period.start, period.end))
+    orders = and_(_live(Enforcement), Enforcement.issued_on.between(period.start, period.end))
+    projects = active_projects_filter(period)
     return {
-        "projects_supervised": (Project, active_projects_filter(period)),
-        "key_projects": (Project, and_(active_projects_filter(period), Project.is_key.is_(True))),
-        "hazards_found": (Hazard, hazards_in_period),
-        "hazards_major": (Hazard, and_(hazards_in_period, Hazard.level == "major")),
-        "hazards_closed": (Hazard, and_(hazards_in_period, closed_by_as_of)),
-        "hazards_overdue": (Hazard, and_(hazards_in_period, ~closed_by_as_of, Hazard.due_on < as_of)),
-        "risk_points": (RiskPoint, risk_in_period),
-        "risk_points_major": (RiskPoint, and_(risk_in_period, RiskPoint.level == "major")),
-        "stop_work_orders": (Enforcement, and_(orders_in_period, Enforcement.kind == "stop_work")),
-        "warning_interviews": (Enforcement, and_(orders_in_period, Enforcement.kind == "warning_interview")),
-        "site_visits": (SiteVisit, and_(_live(SiteVisit), SiteVisit.visited_on.between(period.start, period.end))),
-        "trainings": (Training, and_(_live(Training), Training.held_on.between(period.start, period.end))),
-        "accidents": (Accident, and_(_live(Accident), Accident.occurred_on.between(period.start, period.end))),
+        "projects_supervised": Counted(Project, projects),
+        "key_projects": Counted(Project, projects, Project.is_key.is_(True)),
+        "hazards_found": Counted(Hazard, hazards),
+        "hazards_major": Counted(Hazard, hazards, Hazard.level == "major"),
+        "hazards_closed": Counted(Hazard, hazards, closed_by_as_of),
+        "hazards_overdue": Counted(Hazard, hazards, and_(~closed_by_as_of, Hazard.due_on < as_of)),
+        "risk_points": Counted(RiskPoint, risks),
+        "risk_points_major": Counted(RiskPoint, risks, RiskPoint.level == "major"),
+        "stop_work_orders": Counted(Enforcement, orders, Enforcement.kind == "stop_work"),
+        "warning_interviews": Counted(Enforcement, orders, Enforcement.kind == "warning_interview"),
+        "site_visits": Counted(SiteVisit, and_(_live(SiteVisit), SiteVisit.visited_on.between(period.start, period.end))),
+        "trainings": Counted(Training, and_(_live(Training), Training.held_on.between(period.start, period.end))),
+        "accidents": Counted(Accident, and_(_live(Accident), Accident.occurred_on.between(period.start, period.end))),
     }
 
 
-def _figures(conn: Connection, records: dict, keys: tuple[str, ...], scope) -> dict:
-    # One scan per table: every figure is a conditional count over the same scope.
-    row = conn.execute(select(*(_sum_if(records[key][1]) for key in keys)).where(scope)).one()
+def _figures(conn: Connection, records: dict[str, Counted], keys: tuple[str, ...]) -> dict:
+    # One scan per table: the figures share a scope and differ only in their extra condition.
+    scope = records[keys[0]].scope
+    counts = [func.count() if records[k].extra is None else _sum_if(records[k].extra) for k in keys]
+    row = conn.execute(select(*counts).select_from(records[keys[0]].model).where(scope)).one()
     return {key: int(value) for key, value in zip(keys, row)}
 
 
 def _project_figures(conn: Connection, period: Period) -> dict:
-    records = counted_records(period, dt.date.max)
-    return _figures(conn, records, ("projects_supervised", "key_projects"), active_projects_filter(period))
+    return _figures(conn, counted_records(period, dt.date.max), ("projects_supervised", "key_projects"))
 
 
 def _hazard_figures(conn: Connection, period: Period, as_of: dt.date) -> dict:
     records = counted_records(period, as_of)
-    found_in_period = records["hazards_found"][1]
-    figures = _figures(conn, records, ("hazards_found", "hazards_major", "hazards_closed", "hazards_overdue"),
-                       found_in_period)
+    figures = _figures(conn, records, ("hazards_found", "hazards_major", "hazards_closed", "hazards_overdue"))
     found, closed = figures["hazards_found"], figures["hazards_closed"]
     return {
         **figures,
         "rectification_rate": round(closed / found, 4) if found else None,
-        "median_days_to_close": _median_days_to_close(conn, records["hazards_closed"][1], closed),
+        "median_days_to_close": _median_days_to_close(conn, records["hazards_closed"].condition, closed),
     }
 
 
@@ -206,14 +220,11 @@ def _median_days_to_close(conn: Connection, condition, count: int) -> float | No
 
 
 def _risk_figures(conn: Connection, period: Period) -> dict:
-    records = counted_records(period, dt.date.max)
-    return _figures(conn, records, ("risk_points", "risk_points_major"), records["risk_points"][1])
+    return _figures(conn, counted_records(period, dt.date.max), ("risk_points", "risk_points_major"))
 
 
 def _enforcement_figures(conn: Connection, period: Period) -> dict:
-    records = counted_records(period, dt.date.max)
-    scope = and_(_live(Enforcement), Enforcement.issued_on.between(period.start, period.end))
-    return _figures(conn, records, ("stop_work_orders", "warning_interviews"), scope)
+    return _figures(conn, counted_records(period, dt.date.max), ("stop_work_orders", "warning_interviews"))
 
 
 def _enterprises_trained(conn: Connection, period: Period) -> int:

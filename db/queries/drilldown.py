@@ -29,7 +29,8 @@ DRILLABLE = tuple(counted_records(Period.year(2000), dt.date(2000, 1, 1)))
 def records_behind(conn: Connection, *, kpi: str, period: Period, as_of: dt.date, limit: int = 50,
                    offset: int = 0) -> tuple[pd.DataFrame, int]:
     """A page of the records counted by `kpi` (one of DRILLABLE) and how many there are."""
-    model, condition = counted_records(period, as_of)[kpi]
+    counted = counted_records(period, as_of)[kpi]
+    model, condition = counted.model, counted.condition
     total = conn.execute(select(func.count()).select_from(model).where(condition)).scalar_one()
     columns = [getattr(model, name) for name in COLUMNS[model]]
     query = select(*columns)

@@ -34,10 +34,10 @@ def bench_engine(backend: str, scale: str, *, pg_url: str = PG_ADMIN_URL, rebuil
         engine = make_engine(_postgres_database(pg_url, name, rebuild))
     upgrade(engine)
     if is_empty(engine):
-        if scale == "demo":
-            load_demo(engine, today=dt.date.today())
-        else:
+        if scale == "province":
             load_scale(engine, ScaleSpec())
+        else:
+            load_demo(engine, today=dt.date.today())
     return engine
 
 

@@ -1,4 +1,5 @@
-"""Both catalogs have the same keys, and every key the code asks for exists."""
+"""Both catalogs have the same keys, every key the code asks for exists, and no visible text bypasses them."""
+import ast
 import re
 from pathlib import Path
 
@@ -31,3 +32,38 @@ def test_every_key_used_in_code_exists(lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_empty_strings(lang):
     assert [k for k, v in catalog(lang).items() if not str(v).strip()] == []
+
+
+# Streamlit calls whose first argument (or label=) is text a user reads.
+TEXT_CALLS = {"title", "header", "subheader", "caption", "markdown", "write", "text", "info", "warning", "error",
+              "success", "button", "form_submit_button", "download_button", "link_button", "page_link",
+              "selectbox", "multiselect", "radio", "segmented_control", "text_input", "text_area", "number_input",
+              "date_input", "checkbox", "toggle", "slider", "file_uploader", "metric", "expander", "tabs", "toast"}
+# A literal with a letter or a Chinese character in it is words; "—", "⬅️", "m²" and format glue are not.
+WORDS = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]")
+
+
+def visible_literals(path: Path) -> list[str]:
+    """Plain string literals passed as the text of a Streamlit element in `path`."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TEXT_CALLS):
+            continue
+        texts = node.args[:1] + [k.value for k in node.keywords if k.arg in ("label", "body", "help", "placeholder")]
+        for value in texts:
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) and WORDS.search(value.value):
+                found.append(f"{path.name}:{node.lineno}: {value.value!r}")
+    return found
+
+
+def test_no_visible_literal_bypasses_the_catalogs():
+    files = [*ui_sources(), *(ROOT / "ui" / "forms").glob("*.py"), *(ROOT / "ui" / "report").glob("*.py")]
+    literals = [hit for f in files for hit in visible_literals(f)]
+    assert literals == []
+
+
+def test_the_literal_scan_finds_a_literal(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text('import streamlit as st\nst.title("Hazards")\nst.button(label="保存")\nst.caption(t("x.y"))\n',
+                    encoding="utf-8")
+    assert len(visible_literals(page)) == 2

@@ -73,7 +73,7 @@ def compute(conn: Connection, period: Period, as_of: dt.date | None = None) -> K
         **hazards,
         **_risk_figures(conn, period),
         **_enforcement_figures(conn, period),
-        site_visits=_count(conn, SiteVisit, counted_records(period, as_of)["site_visits"].condition),
+        **_figures(conn, counted_records(period, as_of), ("site_visits",)),
         patrol_compliance=patrol_compliance(conn, period, as_of),
         trainings=trainings,
         attendees=int(attendees),

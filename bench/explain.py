@@ -1,0 +1,51 @@
+"""`python -m bench.explain --backend sqlite|postgres [--scale province]`: the plans of the hot queries.
+
+Runs the KPI computation (every Overview figure) while recording its SQL, then asks the database
+how it executes each statement, so an index a query needs and does not get shows up here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from sqlalchemy import Engine
+
+from bench.databases import PG_ADMIN_URL, bench_engine
+from bench.pages import StatementRecorder
+from db.cli_args import OneLineParser
+from db.kpis import compute
+from db.period import Period
+
+
+def kpi_plans(engine: Engine, period: Period, as_of: dt.date) -> list[tuple[str, list[str]]]:
+    """(statement, plan lines) for every SELECT the KPI computation runs."""
+    with StatementRecorder(engine) as statements, engine.connect() as conn:
+        compute(conn, period, as_of)
+    prefix = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
+    plans = []
+    with engine.connect() as conn:
+        cursor = conn.connection.driver_connection.cursor()
+        for statement, parameters in statements:
+            cursor.execute(prefix + statement, parameters)
+            plans.append((statement, [" | ".join(str(v) for v in row) for row in cursor.fetchall()]))
+        conn.rollback()
+    return plans
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print each hot statement and its plan."""
+    parser = OneLineParser(prog="python -m bench.explain", description="Query plans of the KPI queries")
+    parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--scale", choices=("demo", "province"), default="demo")
+    parser.add_argument("--pg-url", default=PG_ADMIN_URL)
+    args = parser.parse_args(argv)
+    engine = bench_engine(args.backend, args.scale, pg_url=args.pg_url)
+    for statement, plan in kpi_plans(engine, Period.year(dt.date.today().year), dt.date.today()):
+        print(" ".join(statement.split())[:160])
+        for line in plan:
+            print(f"    {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

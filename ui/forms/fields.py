@@ -20,8 +20,11 @@ def project_picker(ctx: PageContext, key: str) -> str | None:
     return code
 
 
-def choice(t, label: str, vocabulary: enums.Vocabulary, key: str, radio: bool = False) -> str:
-    """One code of `vocabulary`, shown by its label (radio buttons for short lists)."""
+def choice(t, label: str, vocabulary: enums.Vocabulary, key: str, radio: bool = False,
+           default: str | None = None) -> str:
+    """One code of `vocabulary`, shown by its label (radio buttons for short lists), `default` preselected."""
     widget = st.radio if radio else st.selectbox
     options = {"horizontal": True} if radio else {}
-    return widget(t(label), vocabulary.codes, key=key, format_func=lambda c: t.label(vocabulary, c), **options)
+    index = vocabulary.codes.index(default) if default else 0
+    return widget(t(label), vocabulary.codes, index=index, key=key, format_func=lambda c: t.label(vocabulary, c),
+                  **options)

@@ -21,7 +21,9 @@ def risk_point_form(ctx: PageContext) -> None:
                   "identified_on": st.date_input(t("records.identified_on"), ctx.as_of, key="records_risk_date")}
         field_error(ERRORS, "identified_on", t)
         values["category"] = choice(t, "records.category", enums.CATEGORY, "records_risk_category")
-        values["level"] = choice(t, "records.risk_level", enums.RISK_LEVEL, "records_risk_level", radio=True)
+        # The least alarming grade that still needs controls: a major grade must be chosen on purpose.
+        values["level"] = choice(t, "records.risk_level", enums.RISK_LEVEL, "records_risk_level", radio=True,
+                                 default="moderate")
         values["description"] = st.text_area(t("records.description"), key="records_risk_description")
         field_error(ERRORS, "description", t)
         values["controls"] = st.text_area(t("records.controls"), key="records_risk_controls")
@@ -39,7 +41,7 @@ def enforcement_form(ctx: PageContext) -> None:
                   "date": st.date_input(t("records.issued_on"), ctx.as_of, key="records_enforcement_date")}
         field_error(ERRORS, "date", t)
         values["kind"] = choice(t, "records.enforcement_kind", enums.ENFORCEMENT_KIND, "records_enforcement_kind",
-                               radio=True)
+                                radio=True, default="rectification_notice")
         values["reason"] = st.text_area(t("records.reason"), key="records_enforcement_reason")
         field_error(ERRORS, "reason", t)
         if st.form_submit_button(t("records.save"), type="primary", width="stretch"):

@@ -6,7 +6,7 @@ import streamlit as st
 from db.enums import APPROVAL_MODE, KPI
 from ui import activity_charts, cache
 from ui.frame import frame
-from ui.widgets import format_kpi
+from ui.formatting import format_kpi
 
 ctx = frame("approvals")
 t, period = ctx.t, ctx.period

@@ -60,7 +60,8 @@ else:
     tables.show(rows, t, labels={"status": HAZARD_STATUS, "level": HAZARD_LEVEL, "category": CATEGORY}, headers={
         "code": "hazards.col_code", "project": "hazards.col_project", "status": "hazards.col_status",
         "level": "hazards.level", "category": "hazards.category", "found_on": "hazards.col_found",
-        "due_on": "hazards.col_due", "age_days": "hazards.col_age", "days_overdue": "hazards.col_overdue"})
+        "due_on": "hazards.col_due", "age_days": "hazards.col_age", "days_overdue": "hazards.col_overdue"},
+        export=f"open_hazards_page{page + 1}", role=ctx.user.role)
 
 st.subheader(t("hazards.time_to_close"))
 if closed == 0:

@@ -4,11 +4,11 @@ import math
 import streamlit as st
 
 from db.enums import VISIT_KIND
-from ui import activity_charts, cache
+from ui import activity_charts, cache, tables
 from ui.frame import frame
 from ui.masking import people
 from ui.filters import url_select
-from ui.widgets import format_kpi
+from ui.formatting import format_kpi
 
 ctx = frame("patrols")
 t, period = ctx.t, ctx.period
@@ -64,8 +64,10 @@ if log.empty:
 else:
     log = people(log, ctx.user.role, names=("inspectors",))
     log["kind"] = log["kind"].map(lambda code: t.label(VISIT_KIND, code))
-    st.dataframe(log.rename(columns={
+    log = log.rename(columns={
         "visited_on": t("patrols.col_date"), "code": t("patrols.col_code"),
         "project_code": t("patrols.col_project_code"), "project": t("patrols.col_project"),
         "kind": t("patrols.col_kind"), "inspectors": t("patrols.col_inspectors"), "notes": t("patrols.col_notes"),
-    }), hide_index=True, width="stretch")
+    })
+    st.dataframe(log, hide_index=True, width="stretch")
+    tables.offer_csv(log, t, export=f"visit_log_page{page}", role=ctx.user.role)

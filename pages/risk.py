@@ -58,4 +58,5 @@ else:
     rows = first if page == 0 else cache.major_risk_points(period, categories, page, rev)[0]
     tables.show(rows, t, labels={"category": CATEGORY}, headers={
         "code": "risk.col_code", "project": "risk.project", "identified_on": "risk.col_identified",
-        "category": "risk.category", "description": "risk.col_description", "controls": "risk.col_controls"})
+        "category": "risk.category", "description": "risk.col_description", "controls": "risk.col_controls"},
+        export=f"major_risk_points_page{page + 1}", role=ctx.user.role)

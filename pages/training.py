@@ -4,10 +4,10 @@ import math
 import streamlit as st
 
 from db.enums import ENTERPRISE_KIND, KPI
-from ui import activity_charts, cache
+from ui import activity_charts, cache, tables
 from ui.frame import frame
 from ui.masking import people
-from ui.widgets import format_kpi
+from ui.formatting import format_kpi
 
 ctx = frame("training")
 t, period = ctx.t, ctx.period
@@ -46,7 +46,9 @@ right.caption(t("training.count", count=total) + " · " + t("training.page_of", 
 missing, _ = cache.enterprises_not_reached(period, int(page) - 1, rev)
 missing = people(missing, ctx.user.role, names=("contact_person",), phones=("contact_phone",))
 missing["kind"] = missing["kind"].map(lambda code: t.label(ENTERPRISE_KIND, code))
-st.dataframe(missing.rename(columns={
+missing = missing.rename(columns={
     "credit_code": t("training.col_credit_code"), "name": t("training.col_name"), "kind": t("training.col_kind"),
     "contact_person": t("training.col_contact"), "contact_phone": t("training.col_phone"),
-}), hide_index=True, width="stretch")
+})
+st.dataframe(missing, hide_index=True, width="stretch")
+tables.offer_csv(missing, t, export=f"not_reached_page{page}", role=ctx.user.role)

@@ -30,7 +30,14 @@ def show(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
     """
     shown = labelled(frame, t, headers, labels)
     st.dataframe(shown, hide_index=True, width="stretch", **options)
-    if export and role and not masks_for(role):
-        # utf-8 with BOM: Excel opens Chinese CSV correctly only with it.
-        st.download_button(t("frame.csv"), shown.to_csv(index=False).encode("utf-8-sig"), f"{export}.csv",
-                           mime="text/csv", icon="⬇️", key=f"csv_{export}", on_click="ignore")
+    if export and role:
+        offer_csv(shown, t, export=export, role=role)
+
+
+def offer_csv(shown: pd.DataFrame, t: Translator, *, export: str, role: str) -> None:
+    """A download of exactly the table shown, for roles that may export (never for visitors)."""
+    if masks_for(role):
+        return
+    # utf-8 with BOM: Excel opens Chinese CSV correctly only with it.
+    st.download_button(t("frame.csv"), shown.to_csv(index=False).encode("utf-8-sig"), f"{export}.csv",
+                       mime="text/csv", icon="⬇️", key=f"csv_{export}", on_click="ignore")

@@ -4,7 +4,7 @@ import datetime as dt
 from db.kpis import compute
 from db.period import Period
 from db.queries import patrols
-from ui.widgets import format_kpi
+from ui.formatting import format_kpi
 
 PAGE = "pages/patrols.py"
 Y2024 = {"start": "2024-01-01", "end": "2024-12-31"}

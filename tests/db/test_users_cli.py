@@ -1,27 +1,14 @@
 """`python -m db users`: accounts for a production database; bad input is one line and exit 2."""
-import io
 
 import pytest
 
 from db import users
-from db.__main__ import main
 from tests.accounts import add_user
 
 
 @pytest.fixture
-def cli(engine, monkeypatch, capsys):
-    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
-
-    def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        try:
-            code = main(["users", *argv])
-        except SystemExit as exc:
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def cli(db_cli):
+    return lambda *argv, stdin="": db_cli("users", *argv, stdin=stdin)
 
 
 def test_add_reads_the_password_from_stdin_and_the_user_can_sign_in(cli, engine):

@@ -4,24 +4,13 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from db.__main__ import main
 from tests.accounts import add_user
 from tests.db.workbook_files import set_cell, valid_sheets, write_book
 
 
 @pytest.fixture
-def cli(engine, monkeypatch, capsys):
-    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main(list(argv))
-        except SystemExit as exc:
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def cli(db_cli):
+    return db_cli
 
 
 def test_valid_workbook_imports_with_exit_0(cli, tmp_path):

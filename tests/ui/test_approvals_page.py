@@ -4,17 +4,14 @@ import datetime as dt
 from db.kpis import compute
 from db.period import Period
 from ui.formatting import format_kpi
+from tests.ui.shown import YEAR_2024, metrics
 
 PAGE = "pages/approvals.py"
-Y2024 = {"start": "2024-01-01", "end": "2024-12-31"}
 
-
-def metrics(app) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
 
 
 def test_approvals_page_shows_the_kpi_figures_for_2024(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="leader", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", **YEAR_2024)
     assert not app.exception
     with demo_engine.connect() as conn:
         expected = compute(conn, Period.year(2024), dt.date.today())
@@ -29,7 +26,7 @@ def test_approvals_page_shows_the_kpi_figures_for_2024(demo_engine, run_page):
 
 
 def test_approvals_page_in_english_with_another_bin_width(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="leader", lang="en", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", lang="en", **YEAR_2024)
     app.segmented_control(key="approvals_bin").set_value(30).run()
     assert not app.exception
     assert app.title[0].value == "Approvals"
@@ -38,7 +35,7 @@ def test_approvals_page_in_english_with_another_bin_width(demo_engine, run_page)
 
 
 def test_period_without_approvals_shows_info(engine, run_page):
-    app = run_page(engine, PAGE, role="leader", **Y2024)
+    app = run_page(engine, PAGE, role="leader", **YEAR_2024)
     assert not app.exception
     assert app.info
     assert metrics(app)["审批周期缩短"] == "—"

@@ -4,12 +4,10 @@ import datetime as dt
 from db.kpis import compute
 from db.period import Period
 from ui.formatting import format_kpi
+from tests.ui.shown import metrics
 
 D = dt.date
 
-
-def metrics(app) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
 
 
 def test_overview_on_empty_database_says_there_is_no_data(engine, run_page):

@@ -5,13 +5,10 @@ from db.kpis import compute
 from db.period import Period
 from db.queries import patrols
 from ui.formatting import format_kpi
+from tests.ui.shown import YEAR_2024, metrics
 
 PAGE = "pages/patrols.py"
-Y2024 = {"start": "2024-01-01", "end": "2024-12-31"}
 
-
-def metrics(app) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
 
 
 def visit_log_frame(app):
@@ -19,7 +16,7 @@ def visit_log_frame(app):
 
 
 def test_patrols_page_shows_the_kpi_compliance_for_2024(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="leader", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", **YEAR_2024)
     assert not app.exception
     with demo_engine.connect() as conn:
         expected = compute(conn, Period.year(2024), dt.date.today()).patrol_compliance
@@ -29,7 +26,7 @@ def test_patrols_page_shows_the_kpi_compliance_for_2024(demo_engine, run_page):
 
 
 def test_patrols_page_in_english(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="leader", lang="en", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", lang="en", **YEAR_2024)
     assert not app.exception
     assert app.title[0].value == "Patrols"
     assert "Patrol compliance (3 a week)" in metrics(app)
@@ -37,7 +34,7 @@ def test_patrols_page_in_english(demo_engine, run_page):
 
 
 def test_kind_from_the_url_filters_the_log(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="leader", kind="special", lang="en", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", kind="special", lang="en", **YEAR_2024)
     assert not app.exception
     kinds = set(visit_log_frame(app)["Kind"])
     assert kinds == {"Special inspection"}
@@ -45,7 +42,7 @@ def test_kind_from_the_url_filters_the_log(demo_engine, run_page):
 
 
 def test_bad_query_params_warn_and_show_everything(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="leader", kind="bogus", project="NO-SUCH", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", kind="bogus", project="NO-SUCH", **YEAR_2024)
     assert not app.exception
     warnings = " ".join(w.value for w in app.warning)
     assert "kind" in warnings and "project" in warnings
@@ -54,7 +51,7 @@ def test_bad_query_params_warn_and_show_everything(demo_engine, run_page):
 
 
 def test_visitor_sees_no_unmasked_inspector_name(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="visitor", **Y2024)
+    app = run_page(demo_engine, PAGE, role="visitor", **YEAR_2024)
     assert not app.exception
     with demo_engine.connect() as conn:
         raw, _ = patrols.visit_log(conn, period=Period.year(2024), limit=50)
@@ -75,7 +72,7 @@ def test_project_from_the_url_filters_the_log(demo_engine, run_page):
     with demo_engine.connect() as conn:
         first, _ = patrols.visit_log(conn, period=Period.year(2024), limit=1)
     code = first.iloc[0]["project_code"]
-    app = run_page(demo_engine, PAGE, role="leader", project=code, lang="en", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", project=code, lang="en", **YEAR_2024)
     assert not app.exception
     assert not app.warning
     assert set(visit_log_frame(app)["Project code"]) == {code}
@@ -83,7 +80,7 @@ def test_project_from_the_url_filters_the_log(demo_engine, run_page):
 
 
 def test_choosing_a_kind_writes_it_to_the_url_and_any_removes_it(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="leader", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", **YEAR_2024)
     app.selectbox(key="patrols_kind").set_value("resident").run()
     assert app.query_params["kind"] == "resident"
     assert set(visit_log_frame(app)["类型"]) == {"驻点指导"}

@@ -1,21 +1,12 @@
 """The Risk page: the demo's 2024 figures, two heatmaps, the major list, filters kept in the URL, English labels."""
 import datetime as dt
 
-from db.kpis import compute
-from db.period import Period
 from tests import builders as b
+from tests.ui.shown import YEAR_2024, kpis_2024, metrics
 
 PAGE = "pages/risk.py"
-YEAR_2024 = {"start": "2024-01-01", "end": "2024-12-31"}
 
 
-def metrics(app) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
-
-
-def kpis_2024(engine):
-    with engine.connect() as conn:
-        return compute(conn, Period.year(2024), dt.date.today())
 
 
 def charts(app) -> list:

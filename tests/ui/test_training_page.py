@@ -5,17 +5,14 @@ from db.kpis import compute
 from db.period import Period
 from db.queries import training
 from ui.formatting import format_kpi
+from tests.ui.shown import YEAR_2024, metrics
 
 PAGE = "pages/training.py"
-Y2024 = {"start": "2024-01-01", "end": "2024-12-31"}
 
-
-def metrics(app) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
 
 
 def test_training_page_shows_the_kpi_figures_for_2024(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="leader", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", **YEAR_2024)
     assert not app.exception
     with demo_engine.connect() as conn:
         expected = compute(conn, Period.year(2024), dt.date.today())
@@ -30,7 +27,7 @@ def test_training_page_shows_the_kpi_figures_for_2024(demo_engine, run_page):
 
 
 def test_training_page_in_english(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="leader", lang="en", **Y2024)
+    app = run_page(demo_engine, PAGE, role="leader", lang="en", **YEAR_2024)
     assert not app.exception
     assert app.title[0].value == "Training"
     assert {"Training sessions", "Attendees", "Enterprises reached"} <= set(metrics(app))
@@ -38,7 +35,7 @@ def test_training_page_in_english(demo_engine, run_page):
 
 
 def test_visitor_sees_contacts_of_unreached_firms_masked(demo_engine, run_page):
-    app = run_page(demo_engine, PAGE, role="visitor", **Y2024)
+    app = run_page(demo_engine, PAGE, role="visitor", **YEAR_2024)
     assert not app.exception
     with demo_engine.connect() as conn:
         raw, _ = training.not_reached(conn, period=Period.year(2024))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from db import enums
 from ui import cache
-from ui.forms.feedback import field_error
+from ui.forms.feedback import field_error, run_command, saved
 from ui.frame import PageContext
 
 ERRORS, DONE = "records_errors", "records_done"
@@ -28,3 +28,15 @@ def choice(t, label: str, vocabulary: enums.Vocabulary, key: str, radio: bool = 
     index = vocabulary.codes.index(default) if default else 0
     return widget(t(label), vocabulary.codes, index=index, key=key, format_func=lambda c: t.label(vocabulary, c),
                   **options)
+
+
+def save_button(ctx: PageContext, command, values: dict, *, shown=None) -> None:
+    """The form's save: one command with the form's values; on success a confirmation naming the record.
+
+    `shown(result)` gives the name to confirm with (default: the command's result, a code).
+    """
+    t = ctx.t
+    if st.form_submit_button(t("records.save"), type="primary", width="stretch"):
+        result = run_command(ERRORS, t, lambda: command(cache.engine(), actor=ctx.user, values=values))
+        if result:
+            saved(DONE, t("records.saved", code=shown(result) if shown else result))

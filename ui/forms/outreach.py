@@ -7,7 +7,7 @@ from db import enums
 from db.commands.records import create_enforcement, create_risk_point, create_training, lift_stop_work
 from ui import cache
 from ui.forms.feedback import field_error, run_command, saved
-from ui.forms.fields import DONE, ERRORS, choice, project_picker
+from ui.forms.fields import DONE, ERRORS, choice, project_picker, save_button
 from ui.frame import PageContext
 
 
@@ -27,9 +27,7 @@ def risk_point_form(ctx: PageContext) -> None:
         values["description"] = st.text_area(t("records.description"), key="records_risk_description")
         field_error(ERRORS, "description", t)
         values["controls"] = st.text_area(t("records.controls"), key="records_risk_controls")
-        if st.form_submit_button(t("records.save"), type="primary", width="stretch"):
-            if code := run_command(ERRORS, t, lambda: create_risk_point(cache.engine(), actor=ctx.user, values=values)):
-                saved(DONE, t("records.saved", code=code))
+        save_button(ctx, create_risk_point, values)
 
 
 def enforcement_form(ctx: PageContext) -> None:
@@ -44,9 +42,7 @@ def enforcement_form(ctx: PageContext) -> None:
                                 radio=True, default="rectification_notice")
         values["reason"] = st.text_area(t("records.reason"), key="records_enforcement_reason")
         field_error(ERRORS, "reason", t)
-        if st.form_submit_button(t("records.save"), type="primary", width="stretch"):
-            if code := run_command(ERRORS, t, lambda: create_enforcement(cache.engine(), actor=ctx.user, values=values)):
-                saved(DONE, t("records.saved", code=code))
+        save_button(ctx, create_enforcement, values)
     _lift_form(ctx)
 
 
@@ -87,6 +83,4 @@ def training_form(ctx: PageContext) -> None:
             t("records.enterprises"), list(firms), format_func=lambda c: f"{firms[c]} ({c})",
             placeholder=t("records.type_to_search"), key="records_training_enterprises")
         field_error(ERRORS, "enterprises", t)
-        if st.form_submit_button(t("records.save"), type="primary", width="stretch"):
-            if code := run_command(ERRORS, t, lambda: create_training(cache.engine(), actor=ctx.user, values=values)):
-                saved(DONE, t("records.saved", code=code))
+        save_button(ctx, create_training, values)

@@ -7,7 +7,7 @@ from db import enums
 from db.commands.records import add_ledger_item, create_enterprise, create_project, update_ledger_item
 from ui import cache
 from ui.forms.feedback import field_error, run_command, saved
-from ui.forms.fields import DONE, ERRORS, choice, project_picker
+from ui.forms.fields import DONE, ERRORS, choice, project_picker, save_button
 from ui.frame import PageContext
 
 
@@ -20,9 +20,7 @@ def enterprise_form(ctx: PageContext) -> None:
         values["name"] = st.text_input(t("records.enterprise_name"), key="records_enterprise_name")
         field_error(ERRORS, "name", t)
         values["kind"] = choice(t, "records.enterprise_kind", enums.ENTERPRISE_KIND, "records_enterprise_kind")
-        if st.form_submit_button(t("records.save"), type="primary", width="stretch"):
-            if run_command(ERRORS, t, lambda: create_enterprise(cache.engine(), actor=ctx.user, values=values)):
-                saved(DONE, t("records.saved", code=values["credit_code"].strip().upper()))
+        save_button(ctx, create_enterprise, values, shown=lambda _: values["credit_code"].strip().upper())
 
 
 def project_form(ctx: PageContext) -> None:
@@ -49,9 +47,7 @@ def project_form(ctx: PageContext) -> None:
         values["progress_pct"] = st.slider(t("records.progress"), 0, 100, 0, key="records_project_progress")
         values["lon"] = st.number_input(t("records.lon"), -180.0, 180.0, None, format="%.5f", key="records_project_lon")
         values["lat"] = st.number_input(t("records.lat"), -90.0, 90.0, None, format="%.5f", key="records_project_lat")
-        if st.form_submit_button(t("records.save"), type="primary", width="stretch"):
-            if code := run_command(ERRORS, t, lambda: create_project(cache.engine(), actor=ctx.user, values=values)):
-                saved(DONE, t("records.saved", code=code))
+        save_button(ctx, create_project, values)
 
 
 def ledger_form(ctx: PageContext) -> None:
@@ -89,6 +85,4 @@ def ledger_form(ctx: PageContext) -> None:
         values["planned_start"] = st.date_input(t("records.planned_start"), None, key="records_ledger_start")
         values["planned_end"] = st.date_input(t("records.planned_end"), None, key="records_ledger_end")
         field_error(ERRORS, "planned_end", t)
-        if st.form_submit_button(t("records.save"), type="primary", width="stretch"):
-            if run_command(ERRORS, t, lambda: add_ledger_item(cache.engine(), actor=ctx.user, values=values)):
-                saved(DONE, t("records.saved", code=values["name"]))
+        save_button(ctx, add_ledger_item, values, shown=lambda _: values["name"])

@@ -131,13 +131,19 @@ def _general_life(rng: random.Random, visit: dict) -> tuple:
         rectified = due + DAYS(rng.randint(1, 25))
     else:
         rectified = due + DAYS(rng.randint(30, 120))
-    return _within_year(found, due, rectified, rectified + DAYS(rng.randint(1, 7)))  # re-inspection
+    return _within_year(found, due, rectified, _reinspected(rng, due, rectified))
 
 
 def _major_life(rng: random.Random, visit: dict) -> tuple:
     found = visit["visited_on"]
     rectified = found + DAYS(rng.randint(3, 12))
     return _within_year(found, found + DAYS(rng.randint(15, 30)), rectified, rectified + DAYS(rng.randint(1, 3)))
+
+
+def _reinspected(rng: random.Random, due: dt.date, rectified: dt.date) -> dt.date:
+    # A fix reported in time is re-inspected before its deadline passes; a late one within a week.
+    room = (due - rectified).days
+    return rectified + DAYS(rng.randint(1, room) if room >= 1 else rng.randint(1, 7))
 
 
 def _within_year(found: dt.date, due: dt.date, rectified: dt.date, closed: dt.date) -> tuple:

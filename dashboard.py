@@ -33,7 +33,7 @@ def live_figures():
     if monthly[["found", "closed"]].to_numpy().sum() == 0:
         st.info(t("overview.empty"))
     else:
-        st.altair_chart(charts.found_vs_closed(monthly, t), width="stretch")
+        widgets.chart(charts.found_vs_closed, monthly, t)
 
     left, right = st.columns([1, 2])
     last_accident, records_start = cache.accident_facts(ctx.as_of, rev)

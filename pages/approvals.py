@@ -4,7 +4,7 @@ import math
 import streamlit as st
 
 from db.enums import APPROVAL_MODE, KPI
-from ui import activity_charts, cache
+from ui import activity_charts, cache, widgets
 from ui.frame import frame
 from ui.formatting import format_kpi
 
@@ -30,7 +30,7 @@ if means.empty:
 st.subheader(t("approvals.distribution"))
 bin_days = st.segmented_control(t("approvals.bin_width"), BIN_CHOICES, default=10, key="approvals_bin",
                                 format_func=lambda days: t("approvals.bin_days", days=days)) or 10
-st.altair_chart(activity_charts.cycle_histogram(cache.approval_bins(period, bin_days, rev), t), width="stretch")
+widgets.chart(activity_charts.cycle_histogram, cache.approval_bins(period, bin_days, rev), t)
 means["mode"] = means["mode"].map(lambda code: t.label(APPROVAL_MODE, code))
 st.dataframe(means.rename(columns={
     "mode": t("approvals.col_mode"), "approvals": t("approvals.col_count"), "mean_days": t("approvals.col_mean"),
@@ -47,4 +47,4 @@ left, right = st.columns([1, 3])
 page = left.number_input(t("approvals.page"), min_value=1, max_value=pages, step=1, key="approvals_page")
 right.caption(t("approvals.count", count=total) + " · " + t("approvals.page_of", page=page, pages=pages))
 rows, _ = cache.approval_timeline(period, int(page) - 1, TIMELINE_PROJECTS, rev)
-st.altair_chart(activity_charts.approval_timeline(rows, t), width="stretch")
+widgets.chart(activity_charts.approval_timeline, rows, t)

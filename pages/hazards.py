@@ -2,7 +2,7 @@
 import streamlit as st
 
 from db.enums import CATEGORY, DOMAIN, HAZARD_LEVEL, HAZARD_STATUS, KPI
-from ui import cache, charts, filters, tables
+from ui import cache, charts, filters, tables, widgets
 from ui.frame import frame
 
 ctx = frame("hazards")
@@ -36,7 +36,7 @@ cards[5].metric(t("hazards.within_deadline"), f"{on_time / closed:.1%}" if close
                 help=t("hazards.within_deadline_help"))
 
 st.subheader(t("hazards.by_month"))
-st.altair_chart(charts.found_vs_closed(cache.hazards_by_month(period, rev, levels, domains), t), width="stretch")
+widgets.chart(charts.found_vs_closed, cache.hazards_by_month(period, rev, levels, domains), t)
 
 col_level, col_domain, col_category = st.columns([1, 1, 2])
 for column, by, vocabulary in ((col_level, "level", HAZARD_LEVEL), (col_domain, "domain", DOMAIN),
@@ -46,7 +46,7 @@ for column, by, vocabulary in ((col_level, "level", HAZARD_LEVEL), (col_domain, 
     colours = {"general": "#f2c94c", "major": "#d62728"} if by == "level" else None
     with column:
         st.subheader(t(f"hazards.by_{by}"))
-        st.altair_chart(charts.count_bars(counts, t, label=t(f"hazards.{by}"), colours=colours), width="stretch")
+        widgets.chart(charts.count_bars, counts, t, label=t(f"hazards.{by}"), colours=colours)
 
 st.subheader(t("hazards.open_list"))
 st.caption(t("hazards.open_list_help"))
@@ -68,5 +68,4 @@ if closed == 0:
     st.info(t("hazards.none_closed"))
 else:
     st.caption(t("hazards.time_to_close_help", closed=closed, on_time=on_time))
-    st.altair_chart(charts.days_to_close(cache.days_to_close(period, as_of, levels, domains, rev), t),
-                    width="stretch")
+    widgets.chart(charts.days_to_close, cache.days_to_close(period, as_of, levels, domains, rev), t)

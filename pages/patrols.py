@@ -4,7 +4,7 @@ import math
 import streamlit as st
 
 from db.enums import VISIT_KIND
-from ui import activity_charts, cache, tables
+from ui import activity_charts, cache, tables, widgets
 from ui.frame import frame
 from ui.masking import people
 from ui.filters import url_select
@@ -32,13 +32,13 @@ else:
     st.subheader(t("patrols.heatmap"))
     limit = max(1, min(HEATMAP_PROJECTS, HEATMAP_CELLS // len(weekly)))
     cells, total = cache.patrol_grid(period, ctx.as_of, limit, rev)
-    st.altair_chart(activity_charts.patrol_heatmap(cells, t), width="stretch")
+    widgets.chart(activity_charts.patrol_heatmap, cells, t)
     shown = cells["code"].nunique()
     if total > shown:
         st.caption(t("patrols.hidden", shown=shown, hidden=total - shown))
 
     st.subheader(t("patrols.trend"))
-    st.altair_chart(activity_charts.compliance_trend(weekly, t), width="stretch")
+    widgets.chart(activity_charts.compliance_trend, weekly, t)
 
 st.subheader(t("patrols.log"))
 projects = dict(cache.patrol_projects(period, st.query_params.get("project", ""), rev))

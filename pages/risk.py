@@ -2,7 +2,7 @@
 import streamlit as st
 
 from db.enums import CATEGORY, KPI, RISK_LEVEL
-from ui import cache, filters, risk_charts, tables
+from ui import cache, filters, risk_charts, tables, widgets
 from ui.frame import frame
 
 ctx = frame("risk")
@@ -40,13 +40,13 @@ st.subheader(t("risk.by_project"))
 cells, projects = cache.risk_by_project(period, levels, categories, rev)
 project_order = cells.groupby("project")["count"].sum().sort_values(ascending=False, kind="stable").index.tolist()
 st.caption(t("risk.by_project_help", shown=len(project_order), projects=projects))
-st.altair_chart(risk_charts.heatmap(category_labels(cells), t, x="category", y="project", x_title=t("risk.category"),
-                                    y_title=t("risk.project"), y_order=project_order), width="stretch")
+widgets.chart(risk_charts.heatmap, category_labels(cells), t, x="category", y="project", x_title=t("risk.category"),
+              y_title=t("risk.project"), y_order=project_order)
 
 st.subheader(t("risk.by_month"))
 months = cache.risk_by_month(period, levels, categories, rev)
-st.altair_chart(risk_charts.heatmap(category_labels(months), t, x="month", y="category", x_title=t("risk.month"),
-                                    y_title=t("risk.category"), x_order=period.months()), width="stretch")
+widgets.chart(risk_charts.heatmap, category_labels(months), t, x="month", y="category", x_title=t("risk.month"),
+              y_title=t("risk.category"), x_order=period.months())
 
 st.subheader(t("risk.major_list"))
 st.caption(t("risk.major_list_help"))

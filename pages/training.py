@@ -4,7 +4,7 @@ import math
 import streamlit as st
 
 from db.enums import ENTERPRISE_KIND, KPI
-from ui import activity_charts, cache, tables
+from ui import activity_charts, cache, tables, widgets
 from ui.frame import frame
 from ui.masking import people
 from ui.formatting import format_kpi
@@ -29,7 +29,7 @@ monthly = cache.training_by_month(period, rev)
 if monthly.empty:
     st.info(t("training.no_sessions"))
 else:
-    st.altair_chart(activity_charts.sessions_by_month(monthly, t, period.months()), width="stretch")
+    widgets.chart(activity_charts.sessions_by_month, monthly, t, period.months())
 
 st.subheader(t("training.not_reached"))
 _, total = cache.enterprises_not_reached(period, 0, rev)

@@ -339,3 +339,20 @@ def approval_timeline(period: Period, page: int, page_size: int, rev: int) -> tu
     """One page (0-based) of projects' approval bars, and how many projects have approvals in the period."""
     with engine().connect() as conn:
         return approvals.timeline(conn, period=period, limit=page_size, offset=page * page_size)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=256)
+def chart_spec(_builder, name: str, data: pd.DataFrame, _t, lang: str, args: tuple, kwargs: dict) -> dict:
+    """The vega-lite spec of `_builder(data, _t, *args, **kwargs)`, built once per data, language and options.
+
+    Building and validating an altair chart costs tens of milliseconds per run; the spec for the same
+    data does not change, and `data` (already cached per revision) is part of the key.
+    """
+    spec = _builder(data, _t, *args, **kwargs).to_dict()
+    # altair's default theme pins a 300 px view that would fight the container width (Streamlit drops it too).
+    config = spec.get("config", {})
+    if config.get("view") == {"continuousWidth": 300, "continuousHeight": 300}:
+        del config["view"]
+        if not config:
+            del spec["config"]
+    return spec

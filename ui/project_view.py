@@ -8,7 +8,7 @@ import streamlit as st
 
 from db import enums
 from db.queries.projects import ProjectFilter
-from ui import cache, filters, masking, project_charts, tables
+from ui import cache, filters, masking, project_charts, tables, widgets
 from ui.frame import PageContext
 
 STATUSES = enums.PROJECT_STATUS.codes
@@ -73,7 +73,7 @@ def project_list(ctx: PageContext, where: ProjectFilter, rev: int) -> None:
     sites, located = cache.project_map(where, ctx.as_of, rev)
     if not sites.empty:
         st.subheader(t("projects.map"))
-        st.altair_chart(project_charts.site_map(sites, t), width="stretch")
+        widgets.chart(project_charts.site_map, sites, t)
         if located > len(sites):
             st.caption(t("projects.map_capped", shown=len(sites), total=located))
 
@@ -171,7 +171,7 @@ def _approvals(ctx: PageContext, approvals: pd.DataFrame) -> None:
         return
     timeline = approvals.assign(end=approvals["approved_on"].fillna(ctx.as_of).map(dt.date.isoformat),
                                 submitted_on=approvals["submitted_on"].map(dt.date.isoformat))
-    st.altair_chart(project_charts.approvals_timeline(timeline, t), width="stretch")
+    widgets.chart(project_charts.approvals_timeline, timeline, t)
     tables.show(approvals, t, {"mode": "projects.approval_mode", "submitted_on": "projects.submitted_on",
                                "approved_on": "projects.approved_on", "days": "projects.approval_days"},
                 {"mode": enums.APPROVAL_MODE})

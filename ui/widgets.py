@@ -5,6 +5,7 @@ import streamlit as st
 
 from db import enums
 from db.kpis import Kpis
+from ui import cache
 from ui.formatting import format_kpi, kpi_delta
 from ui.i18n import Translator
 
@@ -31,3 +32,10 @@ def kpi_cards(current: Kpis, previous: Kpis, t: Translator) -> None:
                           delta=kpi_delta(key, now[key], before[key]),
                           delta_color="off" if unchanged else colour,
                           delta_arrow="off" if unchanged else "auto", border=True)
+
+
+def chart(builder, data, t: Translator, *args, **kwargs) -> None:
+    """Draw `builder(data, t, *args, **kwargs)` (a ui.*charts builder) full width; its spec is reused
+    while the data, the language and the options stay the same."""
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    st.vega_lite_chart(cache.chart_spec(builder, name, data, t, t.lang, args, kwargs), width="stretch")

@@ -19,11 +19,13 @@ def signed_in(browser, base: str, username: str):
 def team_cells(page, base: str) -> list[str]:
     """The service-team grid of the first key project, read from the grid's accessible cells."""
     page.goto(f"{base}/projects?key=1")
-    links = [c for c in grid_cells(page, "") if c.startswith("?project=")]
+    wait_until_idle(page)
+    links = [c for c in grid_cells(page, "", containing="?project=") if c.startswith("?project=")]
     page.goto(f"{base}/projects{links[0]}")
     wait_until_idle(page)
     click_once_drawn(page.get_by_role("tab", name="专班"))
-    return grid_cells(page, ":visible")
+    wait_until_idle(page)
+    return grid_cells(page, ":visible", containing=re.compile(r"\d{3}"))  # a phone number, masked or not
 
 
 def click_once_drawn(locator) -> None:
@@ -32,10 +34,11 @@ def click_once_drawn(locator) -> None:
     locator.click()
 
 
-def grid_cells(page, visible: str) -> list[str]:
-    # The data grid draws on a canvas; its accessible twin holds every cell's text.
+def grid_cells(page, visible: str, containing: str | re.Pattern = "") -> list[str]:
+    # The data grid draws on a canvas; its accessible twin holds every cell's text, filled in
+    # a moment after the grid appears.
     cells = page.locator(f'[data-testid="stDataFrame"]{visible} [role="gridcell"]')
-    cells.first.wait_for(state="attached", timeout=TIMEOUT)
+    expect(cells.filter(has_text=containing).first).to_be_attached(timeout=TIMEOUT)
     return cells.all_inner_texts()
 
 

@@ -157,15 +157,28 @@ class Counted:
         return self.scope if self.extra is None else and_(self.scope, self.extra)
 
 
+def hazards_found_in(period: Period):
+    """Live hazards found in the period: the hazard KPIs' scope, shared with the Hazards page."""
+    return and_(_live(Hazard), Hazard.found_on.between(period.start, period.end))
+
+
+def closed_by(as_of: dt.date):
+    """A hazard counts as closed when its closed_on is set and not after the as-of date."""
+    return and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
+
+
+def risk_points_identified_in(period: Period):
+    """Live risk points identified in the period: the risk KPIs' scope, shared with the Risk page."""
+    return and_(_live(RiskPoint), RiskPoint.identified_on.between(period.start, period.end))
+
+
 def counted_records(period: Period, as_of: dt.date) -> dict[str, Counted]:
     """For each KPI that counts records: the table and the condition selecting exactly those records.
 
     The KPI figures and the Overview's "records behind this card" both read this, so a card
     and its list cannot disagree.
     """
-    hazards = and_(_live(Hazard), Hazard.found_on.between(period.start, period.end))
-    closed_by_as_of = and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
-    risks = and_(_live(RiskPoint), RiskPoint.identified_on.between(period.start, period.end))
+    hazards, closed_by_as_of, risks = hazards_found_in(period), closed_by(as_of), risk_points_identified_in(period)
     orders = and_(_live(Enforcement), Enforcement.issued_on.between(period.start, period.end))
     projects = active_projects_filter(period)
     return {

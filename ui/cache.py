@@ -163,10 +163,10 @@ def open_stop_work_orders(rev: int) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def ledger_for_edit(project_code: str, rev: int) -> pd.DataFrame:
+def ledger_for_edit(project_code: str, as_of: dt.date, rev: int) -> pd.DataFrame:
     """A project's ledger items with their versions."""
     with engine().connect() as conn:
-        return choices.ledger_for_edit(conn, project_code=project_code)
+        return choices.ledger_for_edit(conn, project_code=project_code, as_of=as_of)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

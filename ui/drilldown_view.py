@@ -8,7 +8,6 @@ from db.queries.drilldown import DRILLABLE
 from ui import cache, filters, masking, tables
 from ui.frame import PageContext
 
-
 # The vocabulary of a `kind` / `level` column depends on which table the card counts.
 KIND_OF = {"stop_work_orders": enums.ENFORCEMENT_KIND, "warning_interviews": enums.ENFORCEMENT_KIND,
            "site_visits": enums.VISIT_KIND, "trainings": enums.TRAINING_KIND,
@@ -32,9 +31,9 @@ def records_behind_cards(ctx: PageContext, rev: int) -> None:
         st.caption(t("overview.no_records"))
         return
     st.caption(t("overview.records_count", shown=len(rows), total=total))
-    rows = masking.people(rows, ctx.user.role, names=tuple(c for c in ("inspectors",) if c in rows))
+    rows = masking.people(rows, ctx.user.role, names=("inspectors",) if "inspectors" in rows else ())
     vocabularies = {"category": enums.CATEGORY, "kind": KIND_OF.get(kpi),
                     "level": LEVEL_OF.get(kpi, enums.HAZARD_LEVEL)}
     tables.show(rows, t, {column: f"overview.col_{column}" for column in rows.columns},
-                {column: vocab for column, vocab in vocabularies.items() if vocab and column in rows},
+                {column: vocab for column, vocab in vocabularies.items() if vocab},
                 export=f"{kpi}_{ctx.period.start}_{ctx.period.end}", role=ctx.user.role)

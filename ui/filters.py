@@ -61,11 +61,7 @@ def _apply_url(t: Translator, vocabulary: Vocabulary, *, key: str, param: str) -
 
 def _write_url(key: str, param: str, codes: tuple[str, ...]) -> None:
     value = SEPARATOR.join(codes) or None
-    if value is None:
-        if param in st.query_params:
-            del st.query_params[param]
-    elif st.query_params.get(param) != value:
-        st.query_params[param] = value
+    write_url(**{param: value})
     st.session_state[f"_url_{key}"] = value
 
 
@@ -87,11 +83,7 @@ def url_select(t: Translator, label: str, *, param: str, key: str, choices: Sequ
         state[key] = ANY
     value = container.selectbox(label, [ANY, *choices], key=key,
                                 format_func=lambda c: t("filters.any") if c == ANY else format_func(c))
-    if value == ANY:
-        if param in st.query_params:
-            del st.query_params[param]
-    elif st.query_params.get(param) != value:
-        st.query_params[param] = value
+    write_url(**{param: value})
     state[seen_key] = value
     return value
 

@@ -40,12 +40,21 @@ def enterprise_id(session: Session, text: str | None, field: str) -> int | None:
     """The id of the live enterprise whose credit code or name is `text` (None for blank), else ValidationFailed."""
     if text is None or not str(text).strip():
         return None
-    text = str(text).strip()
-    found = session.execute(select(Enterprise.id).where(
-        Enterprise.deleted_at.is_(None), (Enterprise.credit_code == text.upper()) | (Enterprise.name == text))).scalar()
-    if found is None:
+    return enterprises_named(session, [str(text)], field)[0].id
+
+
+def enterprises_named(session: Session, texts: list[str], field: str) -> list[Enterprise]:
+    """The live enterprises named by credit code or name, in one query; ValidationFailed if any is unknown."""
+    wanted = [text.strip() for text in texts]
+    if not wanted:
+        return []
+    found = session.execute(select(Enterprise).where(
+        Enterprise.deleted_at.is_(None),
+        Enterprise.credit_code.in_([w.upper() for w in wanted]) | Enterprise.name.in_(wanted))).scalars().all()
+    by_key = {e.credit_code: e for e in found} | {e.name: e for e in found}
+    if any(w.upper() not in by_key and w not in by_key for w in wanted):
         raise ValidationFailed([FieldError(field, "errors.unknown_enterprise")])
-    return found
+    return [by_key.get(w.upper()) or by_key[w] for w in wanted]
 
 
 def change(session: Session, row, username: str, **values) -> None:

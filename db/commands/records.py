@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.commands.common import change, enterprise_id, for_update, new_code, project_id
+from db.commands.common import change, enterprise_id, enterprises_named, for_update, new_code, project_id
 from db.errors import FieldError, ValidationFailed
 from db.models import Enforcement, Enterprise, LedgerItem, Project, RiskPoint, Training
 from db.permissions import ENTRY_ROLES, Actor, require
@@ -75,10 +75,9 @@ def lift_stop_work(engine: Engine, *, actor: Actor, enforcement_id: int, version
 def create_training(engine: Engine, *, actor: Actor, values: dict, today: dt.date | None = None) -> str:
     """Record a training, observation or online Q&A session with the enterprises that attended; returns its code."""
     def build(session, data: TrainingIn):
-        ids = {enterprise_id(session, text, "enterprises") for text in data.enterprises}
-        attending = session.execute(select(Enterprise).where(Enterprise.id.in_(ids))).scalars().all() if ids else []
+        attending = {e.id: e for e in enterprises_named(session, data.enterprises, "enterprises")}
         return Training(code=data.code or new_code("PX", data.date), held_on=data.date, kind=data.kind,
-                        title=data.title, attendees=data.attendees, enterprises=list(attending))
+                        title=data.title, attendees=data.attendees, enterprises=list(attending.values()))
     return _create(engine, actor, "create_training", TrainingIn, values, build, "code", today).code
 
 

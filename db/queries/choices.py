@@ -1,10 +1,13 @@
 """Choices offered by the record forms: enterprises, open stop-work orders, a project's ledger for editing."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from db.models import Enforcement, Enterprise, LedgerItem, Project
+from db.models import Enforcement, Enterprise, Project
+from db.queries.project_detail import ledger
 
 # A type-to-search list is still usable at this size; beyond it people type the credit code.
 MAX_ENTERPRISE_CHOICES = 5000
@@ -29,14 +32,8 @@ def open_stop_work_orders(conn: Connection) -> pd.DataFrame:
     return pd.DataFrame([dict(r) for r in rows], columns=["id", "version", "code", "project", "issued_on", "reason"])
 
 
-def ledger_for_edit(conn: Connection, *, project_code: str) -> pd.DataFrame:
-    """A project's live ledger items with id and version, for the status form."""
-    rows = conn.execute(
-        select(LedgerItem.id, LedgerItem.version, LedgerItem.kind, LedgerItem.name, LedgerItem.status,
-               LedgerItem.planned_start, LedgerItem.planned_end)
-        .join(Project, Project.id == LedgerItem.project_id)
-        .where(Project.code == project_code, LedgerItem.deleted_at.is_(None))
-        .order_by(LedgerItem.kind, LedgerItem.name)
-    ).mappings().all()
-    return pd.DataFrame([dict(r) for r in rows], columns=["id", "version", "kind", "name", "status",
-                                                          "planned_start", "planned_end"])
+def ledger_for_edit(conn: Connection, *, project_code: str, as_of: dt.date) -> pd.DataFrame:
+    """A live project's ledger items (as its page shows them, with id and version) for the status form."""
+    project_id = conn.execute(select(Project.id).where(Project.code == project_code,
+                                                       Project.deleted_at.is_(None))).scalar()
+    return ledger(conn, project_id=project_id or -1, as_of=as_of)

@@ -7,7 +7,9 @@ import pandas as pd
 from sqlalchemy import Connection, Date, Integer, and_, case, cast, func, literal, select
 
 from db.models import Hazard, Project
+from db.kpis import closed_by, hazards_found_in
 from db.period import Period
+from db.queries import narrowed
 from db.sqlfuncs import days_between
 
 # Lower edges (days) of the time-to-close histogram bins; the last bin is open-ended.
@@ -15,18 +17,8 @@ CLOSE_BINS = (0, 1, 3, 7, 14, 30, 60, 90)
 
 
 def found_in(period: Period, *, levels=(), domains=()):
-    """Live hazards found in the period, at the chosen levels and domains (empty = all)."""
-    conditions = [Hazard.deleted_at.is_(None), Hazard.found_on.between(period.start, period.end)]
-    if levels:
-        conditions.append(Hazard.level.in_(levels))
-    if domains:
-        conditions.append(Hazard.domain.in_(domains))
-    return and_(*conditions)
-
-
-def closed_by(as_of: dt.date):
-    """Closed on or before `as_of` (the KPI definition of closed)."""
-    return and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
+    """Live hazards found in the period (the KPIs' scope), at the chosen levels and domains (empty = all)."""
+    return narrowed(hazards_found_in(period), (Hazard.level, levels), (Hazard.domain, domains))
 
 
 def hazard_breakdown(conn: Connection, *, period: Period, levels=(), domains=()) -> pd.DataFrame:

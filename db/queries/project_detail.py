@@ -36,14 +36,17 @@ def project_facts(conn: Connection, *, code: str, as_of: dt.date) -> dict | None
 
 
 def ledger(conn: Connection, *, project_id: int, as_of: dt.date) -> pd.DataFrame:
-    """Ledger items by kind and plan, each flagged late when its planned end passed before acceptance."""
+    """Ledger items by kind and plan, each flagged late when its planned end passed before acceptance;
+    with id and version, so the status form edits what it shows."""
     late = case(((LedgerItem.status != "accepted") & (LedgerItem.planned_end < as_of), True), else_=False)
     return _frame(conn, select(
-        LedgerItem.kind, LedgerItem.name, LedgerItem.danger_category, LedgerItem.beyond_scale,
-        LedgerItem.planned_start, LedgerItem.planned_end, LedgerItem.status, late.label("late"))
+        LedgerItem.id, LedgerItem.version, LedgerItem.kind, LedgerItem.name, LedgerItem.danger_category,
+        LedgerItem.beyond_scale, LedgerItem.planned_start, LedgerItem.planned_end, LedgerItem.status,
+        late.label("late"))
         .where(LedgerItem.project_id == project_id, LedgerItem.deleted_at.is_(None))
         .order_by(LedgerItem.kind, LedgerItem.planned_start, LedgerItem.name),
-        ["kind", "name", "danger_category", "beyond_scale", "planned_start", "planned_end", "status", "late"])
+        ["id", "version", "kind", "name", "danger_category", "beyond_scale", "planned_start", "planned_end",
+         "status", "late"])
 
 
 def team(conn: Connection, *, project_id: int) -> pd.DataFrame:

@@ -6,7 +6,9 @@ from sqlalchemy import Connection, and_, case, func, select
 
 from db.enums import RISK_LEVEL
 from db.models import Project, RiskPoint
+from db.kpis import risk_points_identified_in
 from db.period import Period
+from db.queries import narrowed
 from db.sqlfuncs import month_of
 
 # Rank of each level, highest first in RISK_LEVEL: major 4 … low 1; a cell shows its highest rank.
@@ -17,13 +19,8 @@ _rank = case(*((RiskPoint.level == code, rank) for code, rank in LEVEL_RANK.item
 
 
 def identified_in(period: Period, *, levels=(), categories=()):
-    """Live risk points identified in the period, at the chosen levels and categories (empty = all)."""
-    conditions = [RiskPoint.deleted_at.is_(None), RiskPoint.identified_on.between(period.start, period.end)]
-    if levels:
-        conditions.append(RiskPoint.level.in_(levels))
-    if categories:
-        conditions.append(RiskPoint.category.in_(categories))
-    return and_(*conditions)
+    """Live risk points identified in the period (the KPIs' scope), at the chosen levels and categories."""
+    return narrowed(risk_points_identified_in(period), (RiskPoint.level, levels), (RiskPoint.category, categories))
 
 
 def risk_counts_by_level(conn: Connection, *, period: Period, levels=(), categories=()) -> dict[str, int]:

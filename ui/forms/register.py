@@ -54,7 +54,7 @@ def ledger_form(ctx: PageContext) -> None:
     """Add to a project's "one project, one list" ledger, or move an item's status on."""
     t = ctx.t
     project = project_picker(ctx, "records_ledger_project")
-    items = cache.ledger_for_edit(project, cache.revision()) if project else None
+    items = cache.ledger_for_edit(project, ctx.as_of, cache.revision()) if project else None
     if items is not None and not items.empty:
         st.subheader(t("records.ledger_update"))
         labels = {row.id: f"{t.label(enums.LEDGER_KIND, row.kind)} · {row.name} · "

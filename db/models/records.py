@@ -1,60 +1,17 @@
-"""The records of the supervision office, as typed SQLAlchemy 2 models.
-
-Enumerations are stored as stable codes (db.enums) and checked by the database.
-Business records carry who/when stamps, an optimistic-concurrency `version` and a
-soft-delete `deleted_at`; they are never hard-deleted from the UI.
-"""
+"""The office's records: enterprises, projects and their ledgers, visits, hazards, risk points,
+enforcement, training, approvals, accidents, awards."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlalchemy import (
-    JSON, BigInteger, CheckConstraint, LargeBinary, Column, Date, DateTime, Float, ForeignKey, Index,
-    Integer, MetaData, String, Table, Text, UniqueConstraint, func, text,
+    CheckConstraint, Column, Date, DateTime, Float, ForeignKey, Index,
+    Integer, LargeBinary, String, Table, Text, UniqueConstraint, func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db import enums
-from db.enums import Vocabulary
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def live_index(name: str, *columns: str) -> Index:
-    """A partial index over live rows only: every KPI query filters `deleted_at IS NULL`,
-    so the index alone answers it (no table lookup per row)."""
-    live = text("deleted_at IS NULL")
-    return Index(name, *columns, sqlite_where=live, postgresql_where=live)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-def one_of(column: str, vocabulary: Vocabulary, name: str | None = None) -> CheckConstraint:
-    """A CHECK that `column` holds one of the vocabulary's codes (NULL passes, as in SQL)."""
-    codes = ", ".join(f"'{code}'" for code in vocabulary.codes)
-    return CheckConstraint(f"{column} IN ({codes})", name=name or f"{column}_valid")
-
-
-class Tracked:
-    """Who/when stamps, optimistic concurrency and soft delete for editable records."""
-
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    created_by: Mapped[str | None] = mapped_column(String(64))
-    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    updated_by: Mapped[str | None] = mapped_column(String(64))
-    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-
-    __mapper_args__ = {"version_id_col": version}
+from db.models.base import Base, Tracked, live_index, one_of
 
 
 class Enterprise(Tracked, Base):
@@ -333,73 +290,3 @@ class Award(Tracked, Base):
     name: Mapped[str] = mapped_column(String(200))
     year: Mapped[int] = mapped_column(Integer, index=True)
     level: Mapped[str] = mapped_column(String(20))
-
-
-class User(Base):
-    __tablename__ = "users"
-    __table_args__ = (
-        one_of("role", enums.ROLE),
-        CheckConstraint("failed_logins >= 0", name="failed_logins_non_negative"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), unique=True)
-    display_name: Mapped[str] = mapped_column(String(100))
-    email: Mapped[str | None] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(20))
-    password_hash: Mapped[str] = mapped_column(String(100))
-    is_demo: Mapped[bool] = mapped_column(default=False)
-    disabled: Mapped[bool] = mapped_column(default=False)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    # Cookies issued before this instant are refused: logout, password or role change.
-    sessions_valid_after: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-
-    __mapper_args__ = {"version_id_col": version}
-
-
-class AuditEntry(Base):
-    """Append-only: the migration installs triggers that refuse UPDATE and DELETE."""
-
-    __tablename__ = "audit_log"
-    __table_args__ = (
-        Index("ix_audit_log_table_name_row_id", "table_name", "row_id"),
-        Index("ix_audit_log_actor_at", "actor", "at"),
-    )
-
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
-    actor: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(30))
-    table_name: Mapped[str | None] = mapped_column(String(40))
-    row_id: Mapped[int | None] = mapped_column(Integer)
-    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-
-
-class PatrolWeek(Base):
-    """Live visits per project and ISO week, kept by database triggers on site_visits.
-
-    Patrol compliance reads this instead of bucketing millions of visits; triggers keep
-    it exact for every write path (forms, imports, bulk loads).
-    """
-
-    __tablename__ = "patrol_weeks"
-    __table_args__ = (Index("ix_patrol_weeks_monday", "monday", "project_id", "visits"),)
-
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), primary_key=True)
-    monday: Mapped[dt.date] = mapped_column(Date, primary_key=True)
-    visits: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class DataRevision(Base):
-    """A single-row counter bumped by every write; caches in every process key on it."""
-
-    __tablename__ = "data_revision"
-    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    revision: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -1,0 +1,22 @@
+"""The records of the supervision office, as typed SQLAlchemy 2 models.
+
+Enumerations are stored as stable codes (db.enums) and checked by the database.
+Business records carry who/when stamps, an optimistic-concurrency `version` and a
+soft-delete `deleted_at`; they are never hard-deleted from the UI.
+
+One import path for every model (`from db.models import Hazard`); importing the package
+registers every table on `Base.metadata`, which Alembic and the bootstrap read.
+"""
+from db.models.base import NAMING_CONVENTION, Base, Tracked, live_index, one_of
+from db.models.records import (
+    Accident, Approval, Award, Enforcement, Enterprise, Hazard, HazardPhoto, LedgerItem, Project, RiskPoint,
+    SiteVisit, TeamMember, Training, training_enterprises,
+)
+from db.models.system import AuditEntry, DataRevision, PatrolWeek, User
+
+__all__ = [
+    "NAMING_CONVENTION", "Base", "Tracked", "live_index", "one_of",
+    "Accident", "Approval", "Award", "Enforcement", "Enterprise", "Hazard", "HazardPhoto", "LedgerItem", "Project",
+    "RiskPoint", "SiteVisit", "TeamMember", "Training", "training_enterprises",
+    "AuditEntry", "DataRevision", "PatrolWeek", "User",
+]

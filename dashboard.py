@@ -1,13 +1,32 @@
 """Home page: the Overview. Run with `streamlit run dashboard.py`."""
+import datetime as dt
 
 import streamlit as st
 
-from db.enums import AWARD_LEVEL
-from ui import cache, charts, drilldown_view, present_view, report_view, widgets
+from db import enums
+from db.config import settings
+from db.kpis import compute
+from db.permissions import may_export
+from db.period import FIRST_YEAR, Period
+from db.queries import drilldown, overview
+from render import charts, masking
+from render.report import content, pdf, xlsx
+from ui import cache, filters, present_view, widgets
 from ui.auth import still_signed_in
 from ui.frame import frame
 
 ctx = frame("overview")
+
+# The vocabulary of a drill-down's `kind` / `level` column depends on which table the card counts.
+KIND_OF = {"stop_work_orders": enums.ENFORCEMENT_KIND, "warning_interviews": enums.ENFORCEMENT_KIND,
+           "site_visits": enums.VISIT_KIND, "trainings": enums.TRAINING_KIND,
+           "projects_supervised": enums.PROJECT_KIND, "key_projects": enums.PROJECT_KIND}
+LEVEL_OF = {"risk_points": enums.RISK_LEVEL, "risk_points_major": enums.RISK_LEVEL,
+            "accidents": enums.ACCIDENT_LEVEL}
+REPORT_KINDS = ("month", "quarter", "year")
+REPORT_FORMATS = {"pdf": "application/pdf",
+                  "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
 if present_view.wanted(ctx):
     present_view.show(ctx)
     st.stop()
@@ -20,23 +39,24 @@ st.caption(t("overview.caption", start=period.start, end=period.end, as_of=ctx.a
              prev_start=previous.start, prev_end=previous.end))
 
 
-@st.fragment(run_every=cache.refresh_interval())
+@st.fragment(run_every=settings().refresh)
 def live_figures():
     """KPI cards and the monthly chart; recomputed only when the data revision changed."""
     still_signed_in(cache.engine())
     rev = cache.revision()
-    current = cache.kpis(period, ctx.as_of, rev)
-    widgets.kpi_cards(current, cache.kpis(previous, previous_as_of, rev), t)
+    widgets.kpi_cards(cache.read(compute, period, ctx.as_of, rev=rev),
+                      cache.read(compute, previous, previous_as_of, rev=rev), t)
 
     st.subheader(t("overview.hazards_by_month"))
-    monthly = cache.hazards_by_month(period, rev)
+    monthly = cache.read(overview.hazards_found_closed_by_month, period, rev=rev)
     if monthly[["found", "closed"]].to_numpy().sum() == 0:
         st.info(t("overview.empty"))
     else:
         widgets.chart(charts.found_vs_closed, monthly, t)
 
     left, right = st.columns([1, 2])
-    last_accident, records_start = cache.accident_facts(ctx.as_of, rev)
+    last_accident = cache.read(overview.last_accident_date, ctx.as_of, rev=rev)
+    records_start = cache.read(overview.records_start, rev=rev)
     with left:
         if last_accident:
             st.metric(t("overview.days_since_accident"),
@@ -45,20 +65,55 @@ def live_figures():
             st.success(t("overview.no_accident_since", date=records_start))
     with right:
         st.subheader(t("overview.awards"))
-        awards = cache.awards(period, rev)
+        awards = cache.read(overview.awards_in_years, period, rev=rev)
         if awards.empty:
             st.caption(t("overview.no_awards"))
         else:
-            awards["level"] = awards["level"].map(lambda code: t.label(AWARD_LEVEL, code))
-            st.dataframe(awards.rename(columns={
-                "year": t("overview.award_year"), "name": t("overview.award_name"),
-                "level": t("overview.award_level"), "project": t("overview.award_project"),
-            }), hide_index=True, width="stretch")
+            widgets.table(awards, t, {"year": "overview.award_year", "name": "overview.award_name",
+                                      "level": "overview.award_level", "project": "overview.award_project"},
+                          {"level": enums.AWARD_LEVEL})
 
 
 live_figures()
-
-
 st.divider()
-drilldown_view.records_behind_cards(ctx, cache.revision())
-report_view.report_export(ctx)
+
+# The records behind a card: exactly the rows its figure counted (same SQL condition), a page at a time.
+rev = cache.revision()
+chosen = filters.url_value(t, "detail", drilldown.DRILLABLE)
+kpi = st.selectbox(t("overview.records_behind"), drilldown.DRILLABLE, placeholder=t("overview.pick_card"),
+                   index=drilldown.DRILLABLE.index(chosen) if chosen else None, key="overview_detail",
+                   format_func=lambda key: t.label(enums.KPI, key))
+filters.write_url(detail=kpi)
+if kpi is not None:
+    rows, total = widgets.paged(t, "overview_detail_page", lambda limit, offset: cache.read(
+        drilldown.records_behind, kpi=kpi, period=period, as_of=ctx.as_of, limit=limit, offset=offset, rev=rev))
+    if rows.empty:
+        st.caption(t("overview.no_records"))
+    else:
+        rows = masking.people(rows, ctx.user.role, names=("inspectors",) if "inspectors" in rows else ())
+        vocabularies = {"category": enums.CATEGORY, "kind": KIND_OF.get(kpi),
+                        "level": LEVEL_OF.get(kpi, enums.HAZARD_LEVEL)}
+        widgets.table(rows, t, {column: f"overview.col_{column}" for column in rows.columns}, vocabularies,
+                      export=f"{kpi}_{period.start}_{period.end}", role=ctx.user.role)
+
+if may_export(ctx.user.role):
+    with st.expander(t("report_export.title"), icon=":material/description:"):
+        left, middle, right = st.columns(3)
+        kind = left.segmented_control(t("report_export.kind"), REPORT_KINDS, default="year",
+                                      key="overview_report_kind",
+                                      format_func=lambda k: t(f"report_export.{k}")) or "year"
+        choices = [p for p in Period.every(kind, FIRST_YEAR, ctx.as_of)]
+        chosen_period = middle.selectbox(t("report_export.period"), choices, key=f"overview_report_{kind}",
+                                         format_func=lambda p: t("report_export.range", start=p.start, end=p.end))
+        fmt = right.segmented_control(t("report_export.format"), tuple(REPORT_FORMATS), default="pdf",
+                                      key="overview_report_format", format_func=str.upper) or "pdf"
+        if fmt == "pdf" and pdf.font_problem():
+            st.error(t("report_export.no_font", reason=pdf.font_problem()))
+        else:
+            def render(chosen: Period = chosen_period, as_of: dt.date = ctx.as_of) -> bytes:
+                gathered = content.gather(cache.engine(), chosen, as_of)
+                return pdf.render_pdf(gathered, t) if fmt == "pdf" else xlsx.render_xlsx(gathered, t)
+
+            st.download_button(t("report_export.download"), data=render, mime=REPORT_FORMATS[fmt],
+                               file_name=f"report_{chosen_period.start}_{chosen_period.end}.{fmt}",
+                               icon=":material/download:", key="overview_report_download", on_click="ignore")

@@ -19,9 +19,8 @@ from playwright.sync_api import sync_playwright
 from db.engine import make_engine
 from db.migrate import upgrade
 from seed.demo import DEMO_ACCOUNTS, load_demo
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.flows import login
-from tests.ui.live_server import streamlit_server
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, login
+from harness.server import streamlit_server
 
 EMPTY_PAGE = 'import streamlit as st\nst.metric("empty", 0)\n'
 

@@ -8,28 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from sqlalchemy import Engine
-
 from bench.databases import PG_ADMIN_URL, bench_engine
-from bench.pages import StatementRecorder
+from harness.plans import kpi_plans
 from db.cli_args import OneLineParser
-from db.kpis import compute
 from db.period import Period
-
-
-def kpi_plans(engine: Engine, period: Period, as_of: dt.date) -> list[tuple[str, list[str]]]:
-    """(statement, plan lines) for every SELECT the KPI computation runs."""
-    with StatementRecorder(engine) as statements, engine.connect() as conn:
-        compute(conn, period, as_of)
-    prefix = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
-    plans = []
-    with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
-        for statement, parameters in statements:
-            cursor.execute(prefix + statement, parameters)
-            plans.append((statement, [" | ".join(str(v) for v in row) for row in cursor.fetchall()]))
-        conn.rollback()
-    return plans
 
 
 def main(argv: list[str] | None = None) -> int:

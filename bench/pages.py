@@ -7,10 +7,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from db.permissions import Actor
+from harness.plans import StatementRecorder
 from db.unit_of_work import audit, writing
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,24 +55,6 @@ def bump_revision(engine: Engine) -> None:
     """A minimal audited write, as any form save makes, so every cached read is stale."""
     with writing(engine, "bench") as session:
         audit(session, "bench_revision_bump")
-
-
-class StatementRecorder:
-    """Collects (statement, parameters) of every SELECT the engine runs inside the block."""
-
-    def __init__(self, engine: Engine):
-        self.engine, self.statements = engine, []
-
-    def __enter__(self) -> list:
-        event.listen(self.engine.__class__, "before_cursor_execute", self._record)
-        return self.statements
-
-    def __exit__(self, *exc) -> None:
-        event.remove(self.engine.__class__, "before_cursor_execute", self._record)
-
-    def _record(self, conn, cursor, statement, parameters, context, executemany):
-        if str(conn.engine.url) == str(self.engine.url) and statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            self.statements.append((statement, parameters))
 
 
 def replay(engine: Engine, statements: list, repeats: int = 3) -> float:

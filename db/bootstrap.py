@@ -1,11 +1,8 @@
-"""Make a database ready to serve: migrated, and on first start of the default file, demo-filled."""
+"""Whole-database helpers: which tables hold the records, whether any holds a row, planner statistics."""
 from __future__ import annotations
-
-import datetime as dt
 
 from sqlalchemy import Engine, Table, exists, select
 
-from db.migrate import upgrade
 from db.models import Base
 
 # Bookkeeping tables that hold rows even in a database with no records.
@@ -21,15 +18,6 @@ def is_empty(engine: Engine) -> bool:
     """True when no data table holds a row."""
     with engine.connect() as conn:
         return not any(conn.execute(select(exists().select_from(t))).scalar() for t in data_tables())
-
-
-def prepare(engine: Engine, *, fill_demo_if_empty: bool = False, today: dt.date | None = None) -> None:
-    """Upgrade the schema; optionally fill an empty database with the demo data."""
-    upgrade(engine)
-    if fill_demo_if_empty and is_empty(engine):
-        from seed.demo import load_demo  # the seed package is only needed on first start
-
-        load_demo(engine, today=today or dt.date.today())
 
 
 def analyze(engine: Engine) -> None:

@@ -6,14 +6,14 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from db.config import database_url
+from db.config import settings
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
 def make_engine(url: str | None = None) -> Engine:
     """An engine for `url` (default: the configured one), ready for concurrent use."""
-    url = url or database_url()
+    url = url or settings().database_url
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database)

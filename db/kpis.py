@@ -13,6 +13,7 @@ from db.models import (
     Accident, Approval, Award, Enforcement, Hazard, PatrolWeek, Project, RiskPoint, SiteVisit, Training,
     training_enterprises,
 )
+from db.hazard_status import closed_by, overdue_on
 from db.period import Period
 from db.sqlfuncs import days_between
 
@@ -162,11 +163,6 @@ def hazards_found_in(period: Period):
     return and_(_live(Hazard), Hazard.found_on.between(period.start, period.end))
 
 
-def closed_by(as_of: dt.date):
-    """A hazard counts as closed when its closed_on is set and not after the as-of date."""
-    return and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
-
-
 def risk_points_identified_in(period: Period):
     """Live risk points identified in the period: the risk KPIs' scope, shared with the Risk page."""
     return and_(_live(RiskPoint), RiskPoint.identified_on.between(period.start, period.end))
@@ -187,7 +183,7 @@ def counted_records(period: Period, as_of: dt.date) -> dict[str, Counted]:
         "hazards_found": Counted(Hazard, hazards),
         "hazards_major": Counted(Hazard, hazards, Hazard.level == "major"),
         "hazards_closed": Counted(Hazard, hazards, closed_by_as_of),
-        "hazards_overdue": Counted(Hazard, hazards, and_(~closed_by_as_of, Hazard.due_on < as_of)),
+        "hazards_overdue": Counted(Hazard, hazards, overdue_on(as_of)),
         "risk_points": Counted(RiskPoint, risks),
         "risk_points_major": Counted(RiskPoint, risks, RiskPoint.level == "major"),
         "stop_work_orders": Counted(Enforcement, orders, Enforcement.kind == "stop_work"),

@@ -9,7 +9,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
-from db.engine import writer
+from db.engine import make_engine, writer
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Any fixed 64-bit number; all app processes sharing a PostgreSQL database agree on it.
@@ -60,3 +60,10 @@ def upgrade(engine: Engine) -> bool:
                 conn.rollback()
                 conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": PG_MIGRATION_LOCK})
                 conn.commit()
+
+
+def migrated_engine(url: str | None = None) -> Engine:
+    """An engine on `url` (default: the configured database), upgraded to the newest schema."""
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine

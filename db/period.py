@@ -5,6 +5,9 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+# The first year the pickers offer: the office's records begin in 2023.
+FIRST_YEAR = 2023
+
 
 class PeriodError(ValueError):
     """A period that cannot be used; `field` names the offending input."""
@@ -44,6 +47,18 @@ class Period:
     def parse(cls, start: str, end: str) -> Period:
         """A period from two ISO dates, raising PeriodError naming the bad field."""
         return cls(parse_date(start, "start"), parse_date(end, "end"))
+
+    @classmethod
+    def every(cls, kind: str, first_year: int, today: dt.date) -> list[Period]:
+        """Every year, quarter or month (`kind`) from `first_year` that has begun by `today`, newest first."""
+        years = range(today.year, first_year - 1, -1)
+        if kind == "year":
+            periods = [cls.year(y) for y in years]
+        elif kind == "quarter":
+            periods = [cls.quarter(y, q) for y in years for q in (4, 3, 2, 1)]
+        else:
+            periods = [cls.month(y, m) for y in years for m in range(12, 0, -1)]
+        return [p for p in periods if p.start <= today]
 
     @property
     def days(self) -> int:

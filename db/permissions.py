@@ -1,13 +1,16 @@
-"""Who may do what. Checked inside every command, whatever the UI shows or hides."""
+"""Who may do what: the one role table. Checked inside every command, whatever the UI shows or hides."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from db.errors import PermissionDenied
 
-READ_ROLES = frozenset({"leader", "staff", "admin", "visitor"})
-ENTRY_ROLES = frozenset({"staff", "admin"})
-ADMIN_ROLES = frozenset({"admin"})
+ROLES = ("leader", "staff", "admin", "visitor")
+READ_ROLES = frozenset(ROLES)                      # every page of figures
+ENTRY_ROLES = frozenset({"staff", "admin"})        # enter and edit records, move hazards on
+ADMIN_ROLES = frozenset({"admin"})                 # users, import, audit log, restore
+EXPORT_ROLES = frozenset({"leader", "staff", "admin"})   # CSV, workbook and report downloads
+MASKED_ROLES = frozenset({"visitor"})              # personal names and phone numbers masked; presentation only
 
 
 @dataclass(frozen=True)
@@ -23,3 +26,13 @@ def require(actor: Actor, allowed: frozenset[str], action: str) -> None:
     """Raise PermissionDenied unless the actor's role is in `allowed`."""
     if actor.role not in allowed:
         raise PermissionDenied(action, actor.role)
+
+
+def may_export(role: str) -> bool:
+    """Whether `role` may download what it sees."""
+    return role in EXPORT_ROLES
+
+
+def sees_masked(role: str) -> bool:
+    """Whether `role` sees personal names and phone numbers masked (and only the presentation)."""
+    return role in MASKED_ROLES

@@ -274,12 +274,71 @@ class AwardIn(Record):
     level: Annotated[str, one_of(enums.AWARD_LEVEL)]
 
 
+# The workflow steps: what the user enters, checked against the dates the record already has.
+
+def _required(value):
+    if _blank_to_none(value) is None:
+        raise PydanticCustomError("errors.required", "required")
+    return value
+
+
+StepDate = Annotated[dt.date, BeforeValidator(_required), AfterValidator(_not_future)]
+
+
+class RectificationIn(Record):
+    rectified_on: StepDate
+    note: Annotated[str, BeforeValidator(_required), Field(max_length=2000)]
+    found_on: dt.date
+
+    @model_validator(mode="after")
+    def dates_in_order(self) -> RectificationIn:
+        """A fix is reported on or after the hazard was found."""
+        _order(self.rectified_on, self.found_on, "rectified_on")
+        return self
+
+
+class ClosureIn(Record):
+    closed_on: StepDate
+    rectified_on: dt.date | None
+
+    @model_validator(mode="after")
+    def after_the_fix(self) -> ClosureIn:
+        """Only a rectified hazard is closed, on or after the fix was reported."""
+        if self.rectified_on is None:
+            raise PydanticCustomError("errors.closed_needs_rectified", "not rectified", {"field": "closed_on"})
+        _order(self.closed_on, self.rectified_on, "closed_on")
+        return self
+
+
+class SendBackIn(Record):
+    reason: Annotated[str, BeforeValidator(_required), Field(max_length=2000)]
+
+
+class LiftIn(Record):
+    lifted_on: StepDate
+    issued_on: dt.date
+
+    @model_validator(mode="after")
+    def dates_in_order(self) -> LiftIn:
+        """An order is lifted on or after it was issued."""
+        _order(self.lifted_on, self.issued_on, "lifted_on")
+        return self
+
+
 def validate(schema: type[Record], data: dict, *, today: dt.date | None = None) -> Record:
     """`data` as a `schema` instance, or ValidationFailed listing every problem by field."""
     try:
         return schema.model_validate(data, context={"today": today or dt.date.today()})
     except ValidationError as exc:
         raise ValidationFailed(field_errors(exc)) from None
+
+
+def problems_of(schema: type[Record], data: dict, today: dt.date | None) -> tuple[Record | None, list[FieldError]]:
+    """(the valid record, []) or (None, its problems): for commands that add problems of their own."""
+    try:
+        return validate(schema, data, today=today), []
+    except ValidationFailed as exc:
+        return None, list(exc.errors)
 
 
 def field_errors(exc: ValidationError) -> list[FieldError]:

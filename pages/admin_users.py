@@ -4,7 +4,10 @@ import streamlit as st
 from db import users
 from db.enums import ROLE
 from db.errors import FieldError, ValidationFailed
-from ui import admin_data, cache
+from db.queries.admin import users_table
+from db.unit_of_work import now
+from ui import cache, widgets
+from ui.forms import show_errors
 from ui.frame import frame
 
 ctx = frame("admin_users")
@@ -18,7 +21,7 @@ def run(action, success: str, **kwargs) -> None:
     try:
         action(cache.engine(), ctx.user, **kwargs)
     except ValidationFailed as exc:
-        admin_data.show_errors(exc, t, LABELS)
+        show_errors(exc, t, LABELS)
     else:
         st.session_state["admin_users_notice"] = success
         st.rerun()
@@ -29,17 +32,15 @@ st.caption(t("admin_users.caption"))
 if notice := st.session_state.pop("admin_users_notice", None):
     st.success(notice)
 
-accounts = admin_data.users_table()
+# Read fresh: lockouts and failed sign-ins change without a data revision.
+accounts = cache.read_fresh(users_table, now())
 state = accounts["disabled"].map({True: t("admin_users.state_disabled"), False: t("admin_users.state_enabled")})
 state[accounts["locked"]] = t("admin_users.state_locked")
 st.subheader(t("admin_users.list"))
-st.dataframe(accounts.assign(
-    role=accounts["role"].map(lambda code: t.label(ROLE, code)), state=state,
-)[["username", "display_name", "role", "state", "is_demo", "failed_logins"]].rename(columns={
-    "username": t("admin_users.col_username"), "display_name": t("admin_users.col_display_name"),
-    "role": t("admin_users.col_role"), "state": t("admin_users.col_state"), "is_demo": t("admin_users.col_demo"),
-    "failed_logins": t("admin_users.col_failed"),
-}), hide_index=True, width="stretch")
+widgets.table(accounts.assign(state=state), t, {
+    "username": "admin_users.col_username", "display_name": "admin_users.col_display_name",
+    "role": "admin_users.col_role", "state": "admin_users.col_state", "is_demo": "admin_users.col_demo",
+    "failed_logins": "admin_users.col_failed"}, {"role": ROLE})
 
 st.subheader(t("admin_users.add"))
 with st.form("admin_users_add", clear_on_submit=False):
@@ -52,7 +53,7 @@ with st.form("admin_users_add", clear_on_submit=False):
     repeat = st.text_input(t("admin_users.password_repeat"), type="password", key="admin_users_new_repeat")
     if st.form_submit_button(t("admin_users.create")):
         if new_password != repeat:
-            admin_data.show_errors(ValidationFailed([FieldError("password", "users.passwords_differ")]), t, LABELS)
+            show_errors(ValidationFailed([FieldError("password", "users.passwords_differ")]), t, LABELS)
         else:
             run(users.create_user, t("admin_users.created", username=new_username), username=new_username,
                 display_name=new_name, role=new_role, password=new_password, email=new_email.strip() or None)
@@ -78,7 +79,7 @@ if picked:
         again = st.text_input(t("admin_users.password_repeat"), type="password", key="admin_users_reset_repeat")
         if st.form_submit_button(t("admin_users.reset_password")):
             if password != again:
-                admin_data.show_errors(ValidationFailed([FieldError("password", "users.passwords_differ")]),
+                show_errors(ValidationFailed([FieldError("password", "users.passwords_differ")]),
                                        t, LABELS)
             else:
                 run(users.reset_password, done, username=picked, password=password)

@@ -1,22 +1,26 @@
-"""Admin: the append-only audit log, filtered and paged in SQL, with a CSV export of the filter."""
+"""Admin: the append-only audit log, filtered and paged in SQL, with a CSV export of the filter.
+
+Read fresh, not cached: sign-ins and lockouts are audited without bumping the data revision.
+"""
 import datetime as dt
-import math
 
 import streamlit as st
 
+from db.queries import admin
 from db.queries.admin import AuditFilter
-from ui import admin_data
+from render.formatting import csv_bytes
+from ui import cache, widgets
 from ui.frame import frame
 
 ctx = frame("audit_log")
 t = ctx.t
-PAGE_SIZE = 50
 ANY = ""
+EXPORT_LIMIT = 50_000
 
 st.title(t("audit_log.title"))
 st.caption(t("audit_log.caption"))
 
-actions, tables = admin_data.audit_choices()
+actions, tables = cache.read_fresh(admin.audit_actions), cache.read_fresh(admin.audit_tables)
 left, middle, right = st.columns(3)
 actor = left.text_input(t("audit_log.actor"), key="audit_log_actor").strip()
 action = middle.selectbox(t("audit_log.action"), [ANY, *actions], key="audit_log_action",
@@ -31,26 +35,18 @@ start, end = (dates if isinstance(dates, (tuple, list)) and len(dates) == 2 else
 where = AuditFilter(actor=actor or None, action=action or None, table_name=table or None,
                     row_id=int(row_id) if row_id is not None else None, start=start, end=end)
 
-total = admin_data.audit_count(where)
-pages = max(1, math.ceil(total / PAGE_SIZE))
-if st.session_state.get("audit_log_page", 1) > pages:
-    st.session_state["audit_log_page"] = pages  # the filter narrowed: stay on a page that exists
-left, right = st.columns([1, 3])
-page = left.number_input(t("audit_log.page"), min_value=1, max_value=pages, value=1, step=1, key="audit_log_page")
-right.caption(t("audit_log.count", count=total) + " · " + t("audit_log.page_of", page=page, pages=pages))
-
-rows = admin_data.audit_page(where, page=int(page) - 1, page_size=PAGE_SIZE)
+rows, total = widgets.paged(t, "audit_log_page", lambda limit, offset: cache.read_fresh(
+    admin.audit_page, where, limit=limit, offset=offset))
 if rows.empty:
     st.info(t("audit_log.empty"))
 else:
-    st.dataframe(rows.drop(columns=["id"]).rename(columns={
-        "at": t("audit_log.col_at"), "actor": t("audit_log.col_actor"), "action": t("audit_log.col_action"),
-        "table_name": t("audit_log.col_table"), "row_id": t("audit_log.col_row"),
-        "before": t("audit_log.col_before"), "after": t("audit_log.col_after"),
-    }), hide_index=True, width="stretch")
+    widgets.table(rows, t, {"at": "audit_log.col_at", "actor": "audit_log.col_actor",
+                            "action": "audit_log.col_action", "table_name": "audit_log.col_table",
+                            "row_id": "audit_log.col_row", "before": "audit_log.col_before",
+                            "after": "audit_log.col_after"})
     # Built only when clicked (a callable), so paging through a large log stays fast.
-    st.download_button(t("audit_log.export"), data=lambda: admin_data.audit_csv(where),
-                       file_name=f"audit_log_{ctx.as_of.isoformat()}.csv", mime="text/csv",
-                       on_click="ignore", key="audit_log_export")
-    if total > admin_data.EXPORT_LIMIT:
-        st.caption(t("audit_log.export_capped", limit=admin_data.EXPORT_LIMIT))
+    st.download_button(t("audit_log.export"), on_click="ignore", key="audit_log_export", mime="text/csv",
+                       data=lambda: csv_bytes(cache.read_fresh(admin.audit_export, where, limit=EXPORT_LIMIT)),
+                       file_name=f"audit_log_{ctx.as_of.isoformat()}.csv")
+    if total > EXPORT_LIMIT:
+        st.caption(t("audit_log.export_capped", limit=EXPORT_LIMIT))

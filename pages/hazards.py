@@ -2,7 +2,9 @@
 import streamlit as st
 
 from db.enums import CATEGORY, DOMAIN, HAZARD_LEVEL, HAZARD_STATUS, KPI
-from ui import cache, charts, filters, tables, widgets
+from db.queries import hazards, overview
+from render import charts
+from ui import cache, filters, widgets
 from ui.frame import frame
 
 ctx = frame("hazards")
@@ -17,15 +19,17 @@ with right:
     domains = filters.url_choice(t, DOMAIN, key="hazards_domain", param="domain", label=t("hazards.domain"))
 
 rev = cache.revision()
-by_level = cache.hazard_counts(period, "level", levels, domains, rev)
-if by_level.empty:
+scope = {"period": period, "levels": levels, "domains": domains}
+breakdown = cache.read(hazards.hazard_breakdown, **scope, rev=rev)
+if breakdown.empty:
     st.info(t("hazards.empty"))
     st.stop()
 
+by_level = hazards.totals(breakdown, "level")
 found = int(by_level["count"].sum())
 major = int(by_level.loc[by_level["code"] == "major", "count"].sum())
-closed, on_time = cache.closed_within_deadline(period, as_of, levels, domains, rev)
-still_open, overdue = cache.open_counts(period, as_of, levels, domains, rev)
+closed, on_time = cache.read(hazards.closed_within_deadline, as_of=as_of, **scope, rev=rev)
+still_open, overdue = cache.read(hazards.open_counts, as_of=as_of, **scope, rev=rev)
 cards = st.columns(6)
 cards[0].metric(t.label(KPI, "hazards_found"), f"{found:,}", border=True)
 cards[1].metric(t.label(KPI, "hazards_major"), f"{major:,}", border=True)
@@ -36,12 +40,13 @@ cards[5].metric(t("hazards.within_deadline"), f"{on_time / closed:.1%}" if close
                 help=t("hazards.within_deadline_help"))
 
 st.subheader(t("hazards.by_month"))
-widgets.chart(charts.found_vs_closed, cache.hazards_by_month(period, rev, levels, domains), t)
+widgets.chart(charts.found_vs_closed, cache.read(overview.hazards_found_closed_by_month, period, levels=levels,
+                                                 domains=domains, rev=rev), t)
 
 col_level, col_domain, col_category = st.columns([1, 1, 2])
 for column, by, vocabulary in ((col_level, "level", HAZARD_LEVEL), (col_domain, "domain", DOMAIN),
                                (col_category, "category", CATEGORY)):
-    counts = by_level if by == "level" else cache.hazard_counts(period, by, levels, domains, rev)
+    counts = hazards.totals(breakdown, by)
     counts = counts.assign(label=counts["code"].map(lambda code, v=vocabulary: t.label(v, code)))
     colours = {"general": "#f2c94c", "major": "#d62728"} if by == "level" else None
     with column:
@@ -53,19 +58,18 @@ st.caption(t("hazards.open_list_help"))
 if still_open == 0:
     st.success(t("hazards.none_open"))
 else:
-    page = filters.page_number(t, key="hazards_page", total=still_open, page_size=cache.PAGE_SIZE)
-    rows, _ = cache.open_hazards(period, as_of, levels, domains, page, rev)
-    rows["status"] = ["overdue" if late else ("rectified" if fixed is not None else "open")
-                      for late, fixed in zip(rows["days_overdue"] > 0, rows["rectified_on"])]
-    tables.show(rows, t, labels={"status": HAZARD_STATUS, "level": HAZARD_LEVEL, "category": CATEGORY}, headers={
+    rows, _ = widgets.paged(t, "hazards_page", lambda limit, offset: cache.read(
+        hazards.open_hazards, as_of=as_of, **scope, limit=limit, offset=offset, rev=rev))
+    widgets.table(rows, t, {
         "code": "hazards.col_code", "project": "hazards.col_project", "status": "hazards.col_status",
         "level": "hazards.level", "category": "hazards.category", "found_on": "hazards.col_found",
         "due_on": "hazards.col_due", "age_days": "hazards.col_age", "days_overdue": "hazards.col_overdue"},
-        export=f"open_hazards_page{page + 1}", role=ctx.user.role)
+        {"status": HAZARD_STATUS, "level": HAZARD_LEVEL, "category": CATEGORY},
+        export="open_hazards", role=ctx.user.role)
 
 st.subheader(t("hazards.time_to_close"))
 if closed == 0:
     st.info(t("hazards.none_closed"))
 else:
     st.caption(t("hazards.time_to_close_help", closed=closed, on_time=on_time))
-    widgets.chart(charts.days_to_close, cache.days_to_close(period, as_of, levels, domains, rev), t)
+    widgets.chart(charts.days_to_close, cache.read(hazards.days_to_close_histogram, as_of=as_of, **scope, rev=rev), t)

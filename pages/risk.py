@@ -2,7 +2,9 @@
 import streamlit as st
 
 from db.enums import CATEGORY, KPI, RISK_LEVEL
-from ui import cache, filters, risk_charts, tables, widgets
+from db.queries import risk
+from render import charts
+from ui import cache, filters, widgets
 from ui.frame import frame
 
 ctx = frame("risk")
@@ -18,7 +20,8 @@ with right:
                                     many_options=True)
 
 rev = cache.revision()
-counts = cache.risk_counts(period, levels, categories, rev)
+scope = {"period": period, "levels": levels, "categories": categories}
+counts = cache.read(risk.risk_counts_by_level, **scope, rev=rev)
 if sum(counts.values()) == 0:
     st.info(t("risk.empty"))
     st.stop()
@@ -37,26 +40,25 @@ def category_labels(cells):
 
 
 st.subheader(t("risk.by_project"))
-cells, projects = cache.risk_by_project(period, levels, categories, rev)
+cells, projects = cache.read(risk.project_category_cells, **scope, rev=rev)
 project_order = cells.groupby("project")["count"].sum().sort_values(ascending=False, kind="stable").index.tolist()
 st.caption(t("risk.by_project_help", shown=len(project_order), projects=projects))
-widgets.chart(risk_charts.heatmap, category_labels(cells), t, x="category", y="project", x_title=t("risk.category"),
+widgets.chart(charts.risk_heatmap, category_labels(cells), t, x="category", y="project", x_title=t("risk.category"),
               y_title=t("risk.project"), y_order=project_order)
 
 st.subheader(t("risk.by_month"))
-months = cache.risk_by_month(period, levels, categories, rev)
-widgets.chart(risk_charts.heatmap, category_labels(months), t, x="month", y="category", x_title=t("risk.month"),
+months = cache.read(risk.category_month_cells, **scope, rev=rev)
+widgets.chart(charts.risk_heatmap, category_labels(months), t, x="month", y="category", x_title=t("risk.month"),
               y_title=t("risk.category"), x_order=period.months())
 
 st.subheader(t("risk.major_list"))
 st.caption(t("risk.major_list_help"))
-first, major_total = cache.major_risk_points(period, categories, 0, rev)
+rows, major_total = widgets.paged(t, "risk_page", lambda limit, offset: cache.read(
+    risk.major_risk_points, period=period, categories=categories, limit=limit, offset=offset, rev=rev))
 if major_total == 0:
     st.info(t("risk.no_major"))
 else:
-    page = filters.page_number(t, key="risk_page", total=major_total, page_size=cache.PAGE_SIZE)
-    rows = first if page == 0 else cache.major_risk_points(period, categories, page, rev)[0]
-    tables.show(rows, t, labels={"category": CATEGORY}, headers={
+    widgets.table(rows, t, labels={"category": CATEGORY}, headers={
         "code": "risk.col_code", "project": "risk.project", "identified_on": "risk.col_identified",
         "category": "risk.category", "description": "risk.col_description", "controls": "risk.col_controls"},
-        export=f"major_risk_points_page{page + 1}", role=ctx.user.role)
+        export="major_risk_points", role=ctx.user.role)

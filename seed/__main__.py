@@ -11,7 +11,6 @@ import time
 
 from db.bootstrap import is_empty
 from db.cli_args import OneLineParser
-from db.config import database_url
 from db.engine import make_engine
 from db.migrate import upgrade
 from seed.demo import DatabaseNotEmptyError, load_demo, table_counts
@@ -54,7 +53,7 @@ def _count(text: str) -> int:
 
 
 def _scale(spec: ScaleSpec) -> int:
-    engine = make_engine(database_url())
+    engine = make_engine()
     try:
         upgrade(engine)
         if not is_empty(engine):
@@ -83,7 +82,7 @@ def demo_day(text: str) -> dt.date:
 
 
 def _demo(*, today: dt.date, replace: bool) -> int:
-    engine = make_engine(database_url())
+    engine = make_engine()
     try:
         upgrade(engine)
         if not replace and not is_empty(engine):

@@ -19,8 +19,8 @@ from db import users
 from db.permissions import Actor
 from db.unit_of_work import now
 from ui import authenticator, session_token
-from ui.auth_settings import AuthConfigError, AuthSettings, load_settings
-from ui.i18n import Translator
+from db.config import Settings, SettingsError, settings, signing_key
+from render.i18n import Translator
 
 CurrentUser = Actor
 USER = "user"
@@ -34,12 +34,19 @@ LIBRARY_KEYS = ("authentication_status", "username", "name", "email", "roles")
 clock: Callable[[], dt.datetime] = now  # tests replace it to move time
 
 
-def settings_or_stop(t: Translator) -> AuthSettings:
-    """The sign-in settings; with an unsafe key or timeout the page says why and stops."""
+def auth_settings() -> Settings:
+    """The settings with the cookie signing key resolved (configured or generated); SettingsError when unsafe."""
+    config = settings()
+    return config.model_copy(update={"cookie_key": signing_key(config)})
+
+
+def settings_or_stop(t: Translator) -> Settings:
+    """The sign-in settings; with an unsafe key or timeout the page names the setting, says why and stops."""
     try:
-        return load_settings()
-    except AuthConfigError as exc:
-        st.error(t("auth.bad_config", reason=t(exc.message_key)))
+        return auth_settings()
+    except SettingsError as exc:
+        reason = t(exc.message_key)
+        st.error(t("auth.bad_config", setting=exc.setting, reason=exc.reason if reason == exc.message_key else reason))
         st.stop()
 
 
@@ -60,14 +67,14 @@ def still_signed_in(engine: Engine) -> None:
     state = st.session_state
     user = state.get(USER)
     try:
-        settings = load_settings()
-    except AuthConfigError:
+        config = auth_settings()
+    except SettingsError:
         st.rerun(scope="app")
     account = users.account(engine, user.username) if user else None
     current = clock()
     if user is None or session_token.session_problem(
             account, started=state.get(STARTED, current), issued=state.get(ISSUED, current),
-            last_seen=state.get(LAST_SEEN, current), now=current, settings=settings):
+            last_seen=state.get(LAST_SEEN, current), now=current, settings=config):
         st.rerun(scope="app")
 
 
@@ -87,7 +94,7 @@ def end_session() -> None:
     state[DELETE_COOKIE] = True
 
 
-def _continue_session(engine: Engine, settings: AuthSettings, current: dt.datetime) -> Actor | None:
+def _continue_session(engine: Engine, settings: Settings, current: dt.datetime) -> Actor | None:
     state = st.session_state
     user = state.get(USER)
     if user is None:
@@ -105,7 +112,7 @@ def _continue_session(engine: Engine, settings: AuthSettings, current: dt.dateti
     return state[USER]
 
 
-def _login(t: Translator, engine: Engine, settings: AuthSettings, current: dt.datetime,
+def _login(t: Translator, engine: Engine, settings: Settings, current: dt.datetime,
            on_login_screen: Callable[[], None]) -> Actor:
     state = st.session_state
     gate = authenticator.build(settings, engine, clock)
@@ -152,7 +159,7 @@ def _login(t: Translator, engine: Engine, settings: AuthSettings, current: dt.da
     return state[USER]
 
 
-def _keep_cookie_fresh(settings: AuthSettings, actor: Actor, current: dt.datetime) -> None:
+def _keep_cookie_fresh(settings: Settings, actor: Actor, current: dt.datetime) -> None:
     state = st.session_state
     issued = state.get(COOKIE_IAT)
     if issued is None or current - issued < COOKIE_REFRESH:

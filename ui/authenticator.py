@@ -21,7 +21,7 @@ from streamlit_authenticator.models import AuthenticationModel
 from db import users
 from db.models import User
 from ui import session_token
-from ui.auth_settings import AuthSettings
+from db.config import Settings
 
 Clock = Callable[[], dt.datetime]
 
@@ -41,7 +41,7 @@ class DatabaseCheckedModel(AuthenticationModel):
 class ServerCheckedCookies:
     """Stands in for the library's CookieController: tokens checked against the user's row."""
 
-    def __init__(self, manager: stx.CookieManager, settings: AuthSettings, engine: Engine, clock: Clock):
+    def __init__(self, manager: stx.CookieManager, settings: Settings, engine: Engine, clock: Clock):
         self.manager, self.settings, self.engine, self.clock = manager, settings, engine, clock
         self.restored: session_token.Claims | None = None
         self.signed_in_by_form = False
@@ -62,7 +62,7 @@ class ServerCheckedCookies:
         delete(self.manager, self.settings)
 
 
-def build(settings: AuthSettings, engine: Engine, clock: Clock) -> stauth.Authenticate:
+def build(settings: Settings, engine: Engine, clock: Clock) -> stauth.Authenticate:
     """The library's Authenticate over the enabled accounts' hashes (no YAML, no plain passwords)."""
     credentials = login_credentials(engine)
     authenticator = stauth.Authenticate(
@@ -85,13 +85,13 @@ def login_credentials(engine: Engine) -> dict:
                                          "password": row.password_hash} for row in rows}}
 
 
-def write(manager: stx.CookieManager, settings: AuthSettings, token: str) -> None:
+def write(manager: stx.CookieManager, settings: Settings, token: str) -> None:
     """Send `token` to the browser; it lives no longer than the absolute timeout."""
     manager.set(settings.cookie_name, token, key="frame_cookie_set",
                 max_age=settings.absolute.total_seconds(), same_site="strict")
 
 
-def delete(manager: stx.CookieManager, settings: AuthSettings) -> None:
+def delete(manager: stx.CookieManager, settings: Settings) -> None:
     """Ask the browser to drop the token."""
     try:
         manager.delete(settings.cookie_name, key="frame_cookie_delete")

@@ -1,4 +1,4 @@
-"""Filters mirrored in the URL (validated, never trusted) so views can be shared, and a page-number picker.
+"""Filters mirrored in the URL (validated, never trusted) so views can be shared.
 
 A filter's choice lives in its widget key; a changed URL parameter (comma-separated codes) overrides it,
 unknown codes are dropped with a warning naming the parameter, and the choice is written back to the URL.
@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from db.enums import Vocabulary
-from ui.i18n import Translator
+from render.i18n import Translator
 
 SEPARATOR = ","
 ANY = ""
@@ -30,18 +30,6 @@ def url_choice(t: Translator, vocabulary: Vocabulary, *, key: str, param: str, l
     codes = tuple(code for code in options if code in (chosen or ()))
     _write_url(key, param, codes)
     return codes
-
-
-def page_number(t: Translator, *, key: str, total: int, page_size: int) -> int:
-    """A 1-based page-number input for a list of `total` rows; returns the 0-based page to read."""
-    pages = max(1, -(-total // page_size))
-    state = st.session_state
-    if not isinstance(state.get(key), int) or not 1 <= state[key] <= pages:
-        state[key] = 1   # the list shrank (other filter or period): back to its first page
-    if pages > 1:
-        st.number_input(t("filters.page_number"), min_value=1, max_value=pages, step=1, key=key)
-    st.caption(t("filters.page_of", page=state[key], pages=pages, total=total))
-    return state[key] - 1
 
 
 def _apply_url(t: Translator, vocabulary: Vocabulary, *, key: str, param: str) -> None:
@@ -102,17 +90,6 @@ def url_value(t: Translator, name: str, allowed: Sequence[str]) -> str | None:
 def url_text(name: str) -> str:
     """The URL parameter `name` as stripped text ('' when absent)."""
     return (st.query_params.get(name) or "").strip()[:100]
-
-
-def url_page(t: Translator, name: str, pages: int) -> int:
-    """A 1-based page number from the URL, clamped to [1, pages], warning when it was not a number."""
-    value = st.query_params.get(name)
-    if value is None:
-        return 1
-    if not value.isdigit():
-        st.warning(t("filters.bad_param", field=name, value=value[:40]))
-        return 1
-    return min(max(int(value), 1), max(pages, 1))
 
 
 def write_url(**values) -> None:

@@ -12,7 +12,7 @@ from db.period import Period
 from db.users import record_access_denied
 from ui import cache, registry
 from ui.auth import CurrentUser, logout_button, signed_in_user
-from ui.i18n import Translator
+from render.i18n import Translator
 from ui.period_picker import chosen_language, chosen_period, language_switch
 
 

@@ -9,10 +9,10 @@ import datetime as dt
 
 import streamlit as st
 
-from db.period import Period, PeriodError
-from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
+from db.period import FIRST_YEAR, Period, PeriodError
+from render.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 
-FIRST_YEAR = 2023
+
 CUSTOM = "custom"
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 

@@ -9,10 +9,14 @@ import time
 import streamlit as st
 
 from db.enums import KPI
-from ui import cache, charts
+from db.kpis import compute
+from db.permissions import sees_masked
+from db.queries import overview
+from render import charts
+from render.formatting import format_kpi
+from ui import cache
 from ui.auth import still_signed_in
 from ui.frame import PageContext
-from ui.formatting import format_kpi
 
 SECTIONS = ("services", "headline", "hazards", "outreach")
 AUTO_ADVANCE_SECONDS = 15
@@ -25,7 +29,7 @@ OUTREACH = ("trainings", "attendees", "enterprises_trained", "awards")
 
 def wanted(ctx: PageContext) -> bool:
     """Whether this run shows the presentation: always for visitors, else when toggled on."""
-    if ctx.user.role == "visitor":
+    if sees_masked(ctx.user.role):
         return True
     state = st.session_state
     state.setdefault("present", st.query_params.get("present") == "1")
@@ -60,7 +64,7 @@ def _stage(ctx: PageContext, automatic: bool) -> None:
     if automatic and time.monotonic() - state.setdefault("present_shown_at", time.monotonic()) >= AUTO_ADVANCE_SECONDS:
         _step(1)
     rev = cache.revision()
-    figures = cache.kpis(ctx.period, ctx.as_of, rev).as_dict()
+    figures = cache.read(compute, ctx.period, ctx.as_of, rev=rev).as_dict()
     section = SECTIONS[state["present_section"]]
     t = ctx.t
     st.caption(t("present.progress", n=state["present_section"] + 1, total=len(SECTIONS),
@@ -76,12 +80,12 @@ def _stage(ctx: PageContext, automatic: bool) -> None:
     elif section == "headline":
         _big_figures(t, figures, HEADLINE, per_row=3)
     elif section == "hazards":
-        monthly = cache.hazards_by_month(ctx.period, rev)
+        monthly = cache.read(overview.hazards_found_closed_by_month, ctx.period, rev=rev)
         st.altair_chart(charts.found_vs_closed(monthly, t).properties(height=460), width="stretch")
     else:
         _big_figures(t, figures, OUTREACH, per_row=4)
-        last_accident, records_start = cache.accident_facts(ctx.as_of, rev)
-        if last_accident is None and records_start:
+        records_start = cache.read(overview.records_start, rev=rev)
+        if cache.read(overview.last_accident_date, ctx.as_of, rev=rev) is None and records_start:
             st.success(t("overview.no_accident_since", date=records_start))
 
 

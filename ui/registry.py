@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from db.permissions import ENTRY_ROLES
-
-ALL_ROLES = frozenset({"leader", "staff", "admin", "visitor"})
-ADMIN_ONLY = frozenset({"admin"})
+from db.permissions import ADMIN_ROLES, ENTRY_ROLES, READ_ROLES
 
 
 @dataclass(frozen=True)
@@ -18,20 +15,20 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "dashboard.py", "📊", ALL_ROLES),
-    PageSpec("projects", "pages/projects.py", "🏗️", ALL_ROLES),
-    PageSpec("hazards", "pages/hazards.py", "⚠️", ALL_ROLES),
-    PageSpec("risk", "pages/risk.py", "🟥", ALL_ROLES),
-    PageSpec("patrols", "pages/patrols.py", "🚶", ALL_ROLES),
-    PageSpec("training", "pages/training.py", "🎓", ALL_ROLES),
-    PageSpec("approvals", "pages/approvals.py", "⏱️", ALL_ROLES),
+    PageSpec("overview", "dashboard.py", "📊", READ_ROLES),
+    PageSpec("projects", "pages/projects.py", "🏗️", READ_ROLES),
+    PageSpec("hazards", "pages/hazards.py", "⚠️", READ_ROLES),
+    PageSpec("risk", "pages/risk.py", "🟥", READ_ROLES),
+    PageSpec("patrols", "pages/patrols.py", "🚶", READ_ROLES),
+    PageSpec("training", "pages/training.py", "🎓", READ_ROLES),
+    PageSpec("approvals", "pages/approvals.py", "⏱️", READ_ROLES),
     PageSpec("entry", "pages/entry.py", "📝", ENTRY_ROLES),
     PageSpec("records", "pages/records.py", "🗂️", ENTRY_ROLES),
     PageSpec("rectification", "pages/rectification.py", "🛠️", ENTRY_ROLES),
-    PageSpec("admin_users", "pages/admin_users.py", "👥", ADMIN_ONLY),
-    PageSpec("workbook", "pages/workbook.py", "📥", ADMIN_ONLY),
-    PageSpec("trash", "pages/trash.py", "🗑️", ADMIN_ONLY),
-    PageSpec("audit_log", "pages/audit_log.py", "📜", ADMIN_ONLY),
+    PageSpec("admin_users", "pages/admin_users.py", "👥", ADMIN_ROLES),
+    PageSpec("workbook", "pages/workbook.py", "📥", ADMIN_ROLES),
+    PageSpec("trash", "pages/trash.py", "🗑️", ADMIN_ROLES),
+    PageSpec("audit_log", "pages/audit_log.py", "📜", ADMIN_ROLES),
 )
 BY_KEY = {page.key: page for page in PAGES}
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import jwt
 
 from db.users import Account
-from ui.auth_settings import AuthSettings
+from db.config import Settings
 
 ALGORITHM = "HS256"
 AccountLookup = Callable[[str], "Account | None"]
@@ -29,7 +29,7 @@ class Claims:
     auth_time: dt.datetime
 
 
-def issue(settings: AuthSettings, username: str, *, now: dt.datetime, auth_time: dt.datetime | None = None) -> str:
+def issue(settings: Settings, username: str, *, now: dt.datetime, auth_time: dt.datetime | None = None) -> str:
     """A signed token for `username`, valid until idle or absolute timeout, whichever is first."""
     auth_time = auth_time or now
     expires = min(now + settings.idle, auth_time + settings.absolute)
@@ -38,7 +38,7 @@ def issue(settings: AuthSettings, username: str, *, now: dt.datetime, auth_time:
     return jwt.encode(claims, settings.cookie_key, algorithm=ALGORITHM)
 
 
-def check(token: str | None, settings: AuthSettings, lookup: AccountLookup, *, now: dt.datetime) -> Claims | None:
+def check(token: str | None, settings: Settings, lookup: AccountLookup, *, now: dt.datetime) -> Claims | None:
     """The claims of a cookie that may still sign its user in, else None."""
     if not token:
         return None
@@ -60,7 +60,7 @@ def check(token: str | None, settings: AuthSettings, lookup: AccountLookup, *, n
 
 
 def session_problem(account: Account | None, *, started: dt.datetime, issued: dt.datetime, last_seen: dt.datetime,
-                    now: dt.datetime, settings: AuthSettings) -> str | None:
+                    now: dt.datetime, settings: Settings) -> str | None:
     """Why a session (or cookie) may no longer act for its user, or None when it may."""
     if account is None or account.disabled:
         return "account"

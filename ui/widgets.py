@@ -1,14 +1,21 @@
-"""Shared widgets drawn the same way on every page."""
+"""What every page draws the same way: KPI cards, charts, tables (with their CSV) and the pager."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pandas as pd
 import streamlit as st
 
 from db import enums
+from db.enums import Vocabulary
 from db.kpis import Kpis
+from db.permissions import may_export
+from render.formatting import csv_bytes, format_kpi, kpi_delta
+from render.i18n import Translator
 from ui import cache
-from ui.formatting import format_kpi, kpi_delta
-from ui.i18n import Translator
+from ui.filters import write_url
 
+PAGE_SIZE = 50
 # Cards on the Overview, in reading order; (key, delta colour) where "inverse" means fewer is better.
 OVERVIEW_CARDS = (
     ("projects_supervised", "off"), ("key_projects", "off"), ("site_visits", "normal"),
@@ -34,8 +41,75 @@ def kpi_cards(current: Kpis, previous: Kpis, t: Translator) -> None:
                           delta_arrow="off" if unchanged else "auto", border=True)
 
 
+def metrics(t: Translator, figures: dict, keys: tuple[str, ...], columns=None) -> None:
+    """KPI figures as bordered cards in a row, labelled and formatted as everywhere else."""
+    for column, key in zip(columns or st.columns(len(keys)), keys):
+        column.metric(t.label(enums.KPI, key), format_kpi(key, figures[key]), border=True)
+
+
 def chart(builder, data, t: Translator, *args, **kwargs) -> None:
-    """Draw `builder(data, t, *args, **kwargs)` (a ui.*charts builder) full width; its spec is reused
+    """Draw `builder(data, t, *args, **kwargs)` (a render.charts builder) full width; its spec is reused
     while the data, the language and the options stay the same."""
     name = f"{builder.__module__}.{builder.__qualname__}"
     st.vega_lite_chart(cache.chart_spec(builder, name, data, t, t.lang, args, kwargs), width="stretch")
+
+
+def labelled(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
+             labels: dict[str, Vocabulary] | None = None) -> pd.DataFrame:
+    """`frame` reduced to the `headers` columns ({column: catalog key}), codes shown as labels."""
+    shown = frame[list(headers)].copy()
+    for column, vocabulary in (labels or {}).items():
+        if column in headers and vocabulary is not None:
+            shown[column] = shown[column].map(lambda code, v=vocabulary: t.label(v, code))
+    return shown.rename(columns={column: t(key) for column, key in headers.items()})
+
+
+def table(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
+          labels: dict[str, Vocabulary] | None = None, *, export: str | None = None, role: str | None = None,
+          **options) -> None:
+    """Draw `frame` as a read-only table with translated headers and labels.
+
+    With `export` (a file stem) and a role that may export, a CSV of exactly what is shown is offered;
+    the grid's own export is switched off for everyone (client.disableDataExport) so that visitors get none.
+    """
+    shown = labelled(frame, t, headers, labels)
+    st.dataframe(shown, hide_index=True, width="stretch", **options)
+    if export and role:
+        offer_csv(shown, t, export=export, role=role)
+
+
+def offer_csv(shown: pd.DataFrame, t: Translator, *, export: str, role: str) -> None:
+    """A download of exactly the table shown, for roles that may export (never for visitors)."""
+    if not may_export(role):
+        return
+    # utf-8 with BOM: Excel opens Chinese CSV correctly only with it.
+    st.download_button(t("frame.csv"), csv_bytes(shown), f"{export}.csv",
+                       mime="text/csv", icon=":material/download:", key=f"csv_{export}", on_click="ignore")
+
+
+def paged(t: Translator, key: str, fetch: Callable[[int, int], tuple[pd.DataFrame, int]], *,
+          page_size: int = PAGE_SIZE, url_param: str | None = None) -> tuple[pd.DataFrame, int]:
+    """One page of a list, with the pager that moves through it: `fetch(limit, offset)` gives (rows, total).
+
+    The page number lives under `key` (and in the URL as `url_param` when given); a list that shrank
+    (another filter or period) falls back to a page that exists. Returns (rows of the page, total).
+    """
+    state = st.session_state
+    if url_param and key not in state:
+        wanted = st.query_params.get(url_param, "1")
+        state[key] = int(wanted) if wanted.isdigit() and int(wanted) > 0 else 1
+    page = state.get(key) if isinstance(state.get(key), int) and state[key] > 0 else 1
+    rows, total = fetch(page_size, (page - 1) * page_size)
+    pages = max(1, -(-total // page_size))
+    if page > pages:
+        page = pages
+        rows, total = fetch(page_size, (page - 1) * page_size)
+    state[key] = page
+    if total == 0:
+        return rows, total
+    if pages > 1:
+        st.number_input(t("filters.page_number"), min_value=1, max_value=pages, step=1, key=key)
+    st.caption(t("filters.page_of", page=page, pages=pages, total=total))
+    if url_param:
+        write_url(**{url_param: page if page > 1 else None})
+    return rows, total

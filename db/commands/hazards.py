@@ -10,6 +10,7 @@ from db.errors import FieldError, ValidationFailed
 from db.models import Hazard, HazardPhoto
 from db.photos import check_photos
 from db.permissions import ENTRY_ROLES, Actor, require
+from db.schemas import ClosureIn, RectificationIn, SendBackIn, problems_of
 from db.unit_of_work import audit, now, writing
 
 # After this many failed re-inspections the project page suggests a warning interview or stop-work order.
@@ -20,19 +21,18 @@ def mark_rectified(engine: Engine, *, actor: Actor, hazard_id: int, version: int
                    note: str, photos: list[bytes] = (), today: dt.date | None = None) -> None:
     """Record the contractor's rectification (date, note, photos of the fixed state) of an open hazard."""
     require(actor, ENTRY_ROLES, "mark_rectified")
-    note = (note or "").strip()
-    checked, photo_problems = check_photos(list(photos))
-    problems = (_date_problems("rectified_on", rectified_on, today) + photo_problems
-                + ([] if note else [FieldError("note", "errors.required")]))
+    checked, problems = check_photos(list(photos))
     with writing(engine, actor.username) as session:
         hazard = for_update(session, Hazard, hazard_id, version)
+        data, step_problems = problems_of(RectificationIn, {"rectified_on": rectified_on, "note": note,
+                                                             "found_on": hazard.found_on}, today)
+        problems += step_problems
         if hazard.closed_on is not None:
             problems.append(FieldError("rectified_on", "errors.already_closed"))
-        elif rectified_on and rectified_on < hazard.found_on:
-            problems.append(FieldError("rectified_on", "errors.date_order"))
         if problems:
             raise ValidationFailed(problems)
-        change(session, hazard, actor.username, rectified_on=rectified_on, rectification_note=note, rectified_by=actor.username)
+        change(session, hazard, actor.username, rectified_on=data.rectified_on, rectification_note=data.note,
+               rectified_by=actor.username)
         for photo in checked:
             row = HazardPhoto(hazard_id=hazard.id, created_by=actor.username, created_at=now(), **vars(photo))
             session.add(row)
@@ -46,13 +46,9 @@ def close_hazard(engine: Engine, *, actor: Actor, hazard_id: int, version: int, 
                  today: dt.date | None = None) -> None:
     """Close a rectified hazard after re-inspection, by someone other than who reported the fix."""
     require(actor, ENTRY_ROLES, "close_hazard")
-    problems = _date_problems("closed_on", closed_on, today)
     with writing(engine, actor.username) as session:
         hazard = for_update(session, Hazard, hazard_id, version)
-        if hazard.rectified_on is None:
-            problems.append(FieldError("closed_on", "errors.closed_needs_rectified"))
-        elif closed_on and closed_on < hazard.rectified_on:
-            problems.append(FieldError("closed_on", "errors.date_order"))
+        _, problems = problems_of(ClosureIn, {"closed_on": closed_on, "rectified_on": hazard.rectified_on}, today)
         if hazard.rectified_by == actor.username:
             problems.append(FieldError("closed_on", "errors.same_person_closing"))
         if problems:
@@ -63,21 +59,13 @@ def close_hazard(engine: Engine, *, actor: Actor, hazard_id: int, version: int, 
 def send_back(engine: Engine, *, actor: Actor, hazard_id: int, version: int, reason: str) -> None:
     """The re-inspection failed: the hazard is open again, with the reason and one more send-back."""
     require(actor, ENTRY_ROLES, "send_back_hazard")
-    reason = (reason or "").strip()
     with writing(engine, actor.username) as session:
         hazard = for_update(session, Hazard, hazard_id, version)
-        problems = [] if reason else [FieldError("reason", "errors.required")]
+        data, problems = problems_of(SendBackIn, {"reason": reason}, None)
         if hazard.rectified_on is None or hazard.closed_on is not None:
             problems.append(FieldError("reason", "errors.not_awaiting_reinspection"))
         if problems:
             raise ValidationFailed(problems)
         change(session, hazard, actor.username, rectified_on=None, rectified_by=None, rectification_note=None,
-                sent_back_count=hazard.sent_back_count + 1, last_sent_back_reason=reason)
+                sent_back_count=hazard.sent_back_count + 1, last_sent_back_reason=data.reason)
 
-
-def _date_problems(field: str, day: dt.date | None, today: dt.date | None) -> list[FieldError]:
-    if day is None:
-        return [FieldError(field, "errors.required")]
-    if day > (today or dt.date.today()):
-        return [FieldError(field, "errors.future_date")]
-    return []

@@ -15,7 +15,8 @@ from db.errors import FieldError, ValidationFailed
 from db.models import Enforcement, Enterprise, LedgerItem, Project, RiskPoint, Training
 from db.permissions import ENTRY_ROLES, Actor, require
 from db.schemas import (
-    EnforcementIn, EnterpriseIn, LedgerItemIn, ProjectIn, Record, RiskPointIn, TrainingIn, validate,
+    EnforcementIn, EnterpriseIn, LedgerItemIn, LiftIn, ProjectIn, Record, RiskPointIn, TrainingIn, problems_of,
+    validate,
 )
 from db.unit_of_work import audit, now, snapshot, writing
 
@@ -58,13 +59,7 @@ def lift_stop_work(engine: Engine, *, actor: Actor, enforcement_id: int, version
     require(actor, ENTRY_ROLES, "lift_stop_work")
     with writing(engine, actor.username) as session:
         order = for_update(session, Enforcement, enforcement_id, version)
-        problems = []
-        if lifted_on is None:
-            problems.append(FieldError("lifted_on", "errors.required"))
-        elif lifted_on > (today or dt.date.today()):
-            problems.append(FieldError("lifted_on", "errors.future_date"))
-        elif lifted_on < order.issued_on:
-            problems.append(FieldError("lifted_on", "errors.date_order"))
+        _, problems = problems_of(LiftIn, {"lifted_on": lifted_on, "issued_on": order.issued_on}, today)
         if order.kind != "stop_work" or order.lifted_on is not None:
             problems.append(FieldError("lifted_on", "errors.not_liftable"))
         if problems:

@@ -130,7 +130,7 @@ class Hazard(Tracked, Base):
         CheckConstraint("rectified_on IS NULL OR rectified_on >= found_on", name="rectified_after_found"),
         CheckConstraint("closed_on IS NULL OR (rectified_on IS NOT NULL AND closed_on >= rectified_on)",
                         name="closed_after_rectified"),
-        live_index("ix_hazards_live_found_on", "found_on", "level", "closed_on", "due_on"),
+        live_index("ix_hazards_live_found_on", "found_on", "level", "closed_on", "due_on", "rectified_on"),
         live_index("ix_hazards_live_closed_on", "closed_on", "found_on"),
         Index("ix_hazards_project_id_found_on", "project_id", "found_on"),
         Index("ix_hazards_open_due_on", "closed_on", "due_on"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 import pandas as pd
@@ -52,16 +53,19 @@ def audit_count(conn: Connection, where: AuditFilter) -> int:
     return conn.execute(_filtered(select(func.count()).select_from(AuditEntry), where)).scalar_one()
 
 
-def audit_page(conn: Connection, where: AuditFilter, *, page: int, page_size: int) -> pd.DataFrame:
-    """One page (0-based) of matching audit rows, newest first."""
+def audit_page(conn: Connection, where: AuditFilter, *, limit: int, offset: int = 0) -> tuple[pd.DataFrame, int]:
+    """A page of matching audit rows, newest first, before/after as JSON text; and how many match."""
+    return audit_export(conn, where, limit=limit, offset=offset), audit_count(conn, where)
+
+
+def audit_export(conn: Connection, where: AuditFilter, *, limit: int, offset: int = 0) -> pd.DataFrame:
+    """Up to `limit` matching rows from `offset`, newest first, before/after as JSON text."""
     query = _filtered(select(*(getattr(AuditEntry, c) for c in AUDIT_COLUMNS)), where)
-    query = query.order_by(AuditEntry.id.desc()).limit(page_size).offset(max(page, 0) * page_size)
-    return pd.DataFrame(conn.execute(query).mappings().all(), columns=AUDIT_COLUMNS)
-
-
-def audit_export(conn: Connection, where: AuditFilter, *, limit: int) -> pd.DataFrame:
-    """Up to `limit` matching rows, newest first, for a CSV download."""
-    return audit_page(conn, where, page=0, page_size=limit)
+    frame = pd.DataFrame(conn.execute(query.order_by(AuditEntry.id.desc()).limit(limit).offset(offset))
+                         .mappings().all(), columns=AUDIT_COLUMNS)
+    for column in ("before", "after"):
+        frame[column] = frame[column].map(lambda v: "" if v is None else json.dumps(v, ensure_ascii=False))
+    return frame
 
 
 def _filtered(query: Select, where: AuditFilter) -> Select:

@@ -7,7 +7,8 @@ import pandas as pd
 from sqlalchemy import Connection, Date, Integer, and_, case, cast, func, literal, select
 
 from db.models import Hazard, Project
-from db.kpis import closed_by, hazards_found_in
+from db.hazard_status import closed_by, overdue_on, status_on, status_rank
+from db.kpis import hazards_found_in
 from db.period import Period
 from db.queries import narrowed
 from db.sqlfuncs import days_between
@@ -45,9 +46,9 @@ def hazard_counts(conn: Connection, *, period: Period, by: str, levels=(), domai
 
 
 def open_counts(conn: Connection, *, period: Period, as_of: dt.date, levels=(), domains=()) -> tuple[int, int]:
-    """(open, overdue) among hazards found in the period and not closed by `as_of`."""
+    """(not closed, of them overdue) on `as_of` among hazards found in the period."""
     open_, overdue = conn.execute(
-        select(func.count(), func.coalesce(func.sum(case((Hazard.due_on < as_of, 1), else_=0)), 0))
+        select(func.count(), func.coalesce(func.sum(case((overdue_on(as_of), 1), else_=0)), 0))
         .where(found_in(period, levels=levels, domains=domains), ~closed_by(as_of))
     ).one()
     return int(open_), int(overdue)
@@ -55,21 +56,21 @@ def open_counts(conn: Connection, *, period: Period, as_of: dt.date, levels=(), 
 
 def open_hazards(conn: Connection, *, period: Period, as_of: dt.date, levels=(), domains=(),
                  limit: int = 50, offset: int = 0) -> tuple[pd.DataFrame, int]:
-    """A page of hazards found in the period and not closed by `as_of`, overdue first, and their number."""
+    """A page of hazards found in the period and not closed by `as_of` (overdue first), and their number."""
     where = and_(found_in(period, levels=levels, domains=domains), ~closed_by(as_of))
     total = conn.execute(select(func.count()).select_from(Hazard).where(where)).scalar_one()
     today = literal(as_of, Date)
-    overdue = Hazard.due_on < as_of
     rows = conn.execute(
-        select(Hazard.code, Project.name.label("project"), Hazard.level, Hazard.domain, Hazard.category,
-               Hazard.found_on, Hazard.due_on, Hazard.rectified_on,
+        select(Hazard.code, Project.name.label("project"), status_on(as_of).label("status"), Hazard.level,
+               Hazard.domain, Hazard.category, Hazard.found_on, Hazard.due_on, Hazard.rectified_on,
                cast(days_between(today, Hazard.found_on), Integer).label("age_days"),
-               cast(case((overdue, days_between(today, Hazard.due_on)), else_=0), Integer).label("days_overdue"))
+               cast(case((overdue_on(as_of), days_between(today, Hazard.due_on)), else_=0), Integer)
+               .label("days_overdue"))
         .join(Project, Project.id == Hazard.project_id).where(where)
-        .order_by(case((overdue, 0), else_=1), Hazard.due_on, Hazard.found_on, Hazard.id)
+        .order_by(status_rank(as_of), Hazard.due_on, Hazard.found_on, Hazard.id)
         .limit(limit).offset(offset)
     ).all()
-    columns = ["code", "project", "level", "domain", "category", "found_on", "due_on", "rectified_on",
+    columns = ["code", "project", "status", "level", "domain", "category", "found_on", "due_on", "rectified_on",
                "age_days", "days_overdue"]
     return pd.DataFrame(rows, columns=columns), total
 

@@ -7,8 +7,10 @@ import pandas as pd
 from sqlalchemy import Connection, case, select
 from sqlalchemy.orm import aliased
 
+from db.hazard_status import status_on, status_rank
 from db.models import Approval, Enforcement, Enterprise, Hazard, LedgerItem, Project, RiskPoint, SiteVisit, TeamMember
 from db.queries.projects import status_of
+from db.queries.workflow import hazards_needing_escalation
 
 RECENT_VISITS = 50
 SEVERITY = {"major": 0, "high": 1, "moderate": 2, "low": 3}
@@ -33,6 +35,25 @@ def project_facts(conn: Connection, *, code: str, as_of: dt.date) -> dict | None
         .where(Project.code == code, Project.deleted_at.is_(None))
     ).mappings().first()
     return dict(row) if row else None
+
+
+def project_record(conn: Connection, *, code: str, as_of: dt.date, hazard_rows: int = 200) -> dict | None:
+    """Everything one project's page shows, or None when no live project has `code`."""
+    facts = project_facts(conn, code=code, as_of=as_of)
+    if facts is None:
+        return None
+    pid = facts["id"]
+    return {
+        "facts": facts,
+        "ledger": ledger(conn, project_id=pid, as_of=as_of),
+        "team": team(conn, project_id=pid),
+        "visits": recent_visits(conn, project_id=pid),
+        "hazards": hazards(conn, project_id=pid, as_of=as_of, limit=hazard_rows),
+        "risk_points": risk_points(conn, project_id=pid),
+        "enforcement": enforcement(conn, project_id=pid),
+        "approvals": approvals(conn, project_id=pid),
+        "escalations": hazards_needing_escalation(conn, project_id=pid),
+    }
 
 
 def ledger(conn: Connection, *, project_id: int, as_of: dt.date) -> pd.DataFrame:
@@ -68,18 +89,12 @@ def recent_visits(conn: Connection, *, project_id: int, limit: int = RECENT_VISI
 
 def hazards(conn: Connection, *, project_id: int, as_of: dt.date, limit: int = 50,
             offset: int = 0) -> pd.DataFrame:
-    """The project's hazards: overdue first, then open, awaiting re-inspection, closed; newest first within."""
-    status = case(
-        (Hazard.closed_on.is_not(None), "closed"),
-        (Hazard.rectified_on.is_not(None), "rectified"),
-        (Hazard.due_on < as_of, "overdue"),
-        else_="open")
-    rank = case((Hazard.closed_on.is_not(None), 3), (Hazard.rectified_on.is_not(None), 2),
-                (Hazard.due_on < as_of, 0), else_=1)
+    """The project's hazards found by `as_of`: overdue first, then open, awaiting re-inspection, closed;
+    newest first within."""
     return _frame(conn, select(Hazard.code, Hazard.found_on, Hazard.level, Hazard.category, Hazard.description,
-                               Hazard.due_on, Hazard.rectified_on, Hazard.closed_on, status.label("status"))
-                  .where(Hazard.project_id == project_id, Hazard.deleted_at.is_(None))
-                  .order_by(rank, Hazard.found_on.desc(), Hazard.code).limit(limit).offset(offset),
+                               Hazard.due_on, Hazard.rectified_on, Hazard.closed_on, status_on(as_of).label("status"))
+                  .where(Hazard.project_id == project_id, Hazard.deleted_at.is_(None), Hazard.found_on <= as_of)
+                  .order_by(status_rank(as_of), Hazard.found_on.desc(), Hazard.code).limit(limit).offset(offset),
                   ["code", "found_on", "level", "category", "description", "due_on", "rectified_on",
                    "closed_on", "status"])
 

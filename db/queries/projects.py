@@ -8,6 +8,7 @@ import pandas as pd
 from sqlalchemy import Connection, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
+from db.hazard_status import closed_by, overdue_on
 from db.models import Enterprise, Hazard, Project, TeamMember
 
 # The map is a picture of where sites are; beyond this many points it shows the first ones.
@@ -86,9 +87,8 @@ def _open_hazard_counts(conn: Connection, project_ids: list[int], as_of: dt.date
     if not project_ids:
         return {}
     rows = conn.execute(
-        select(Hazard.project_id, func.count(),
-               func.sum(case((Hazard.due_on < as_of, 1), else_=0)))
-        .where(Hazard.project_id.in_(project_ids), Hazard.deleted_at.is_(None), Hazard.closed_on.is_(None),
+        select(Hazard.project_id, func.count(), func.sum(case((overdue_on(as_of), 1), else_=0)))
+        .where(Hazard.project_id.in_(project_ids), Hazard.deleted_at.is_(None), ~closed_by(as_of),
                Hazard.found_on <= as_of)
         .group_by(Hazard.project_id)
     ).all()

@@ -7,6 +7,7 @@ import pandas as pd
 from sqlalchemy import Connection, and_, case, func, or_, select
 
 from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
+from db.hazard_status import closed_by, fix_reported_by, overdue_on
 from db.models import Hazard, HazardPhoto, Project, SiteVisit
 
 # A select box beyond this many projects is unusable anyway; the user's own come first.
@@ -32,16 +33,17 @@ def project_choices(conn: Connection, username: str, as_of: dt.date) -> list[tup
 
 def workflow_hazards(conn: Connection, *, state: str, as_of: dt.date, limit: int = 50,
                      offset: int = 0) -> tuple[pd.DataFrame, int]:
-    """A page of hazards awaiting rectification ("open") or re-inspection ("rectified"), oldest deadline first."""
-    waiting = (Hazard.rectified_on.is_(None) if state == "open" else Hazard.rectified_on.is_not(None))
-    where = and_(Hazard.deleted_at.is_(None), Hazard.closed_on.is_(None), waiting)
+    """A page of hazards awaiting rectification ("open") or re-inspection ("rectified") on `as_of`, oldest
+    deadline first."""
+    waiting = ~fix_reported_by(as_of) if state == "open" else fix_reported_by(as_of)
+    where = and_(Hazard.deleted_at.is_(None), Hazard.found_on <= as_of, ~closed_by(as_of), waiting)
     total = conn.execute(select(func.count()).select_from(Hazard).where(where)).scalar_one()
     rows = conn.execute(
         select(Hazard.id, Hazard.version, Hazard.code, Project.name.label("project"), Hazard.found_on,
                Hazard.due_on, Hazard.level, Hazard.category, Hazard.description, Hazard.rectified_on,
                Hazard.rectified_by, Hazard.rectification_note, Hazard.sent_back_count,
                Hazard.last_sent_back_reason,
-               case((Hazard.due_on < as_of, True), else_=False).label("overdue"))
+               case((overdue_on(as_of), True), else_=False).label("overdue"))
         .join(Project, Project.id == Hazard.project_id).where(where)
         .order_by(Hazard.due_on, Hazard.id).limit(limit).offset(offset)
     ).mappings().all()

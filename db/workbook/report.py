@@ -4,17 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-def message(key: str, params: dict | None = None, lang: str = "zh") -> str:
-    """The reason for `key` in `lang`, from the app's catalogs (plain TOML; no streamlit is imported)."""
-    from ui.i18n import catalog
-
-    text = catalog(lang).get(key, key)
-    try:
-        return text.format(**params) if params else text
-    except (KeyError, IndexError):
-        return text
-
-
 @dataclass(frozen=True)
 class RowError:
     """One refused cell: sheet title as in the file, row as Excel numbers it (header = 1), column label."""
@@ -27,14 +16,9 @@ class RowError:
     letter: str = ""
 
     @property
-    def reason(self) -> str:
-        """The reason in Chinese."""
-        return message(self.message_key, self.params, "zh")
-
-    def line(self) -> str:
-        """One line for the command line: where, what, and the message key."""
-        where = f"{self.sheet}!{self.letter}{self.row}" if self.letter else f"{self.sheet}!{self.row}"
-        return f"{where} 第{self.row}行 {self.column}: {self.reason} ({self.message_key})"
+    def cell(self) -> str:
+        """Where, as a spreadsheet names it: 项目!C4 (or 项目!4 when the column is unknown)."""
+        return f"{self.sheet}!{self.letter}{self.row}" if self.letter else f"{self.sheet}!{self.row}"
 
 
 class WorkbookRefused(Exception):

@@ -9,11 +9,9 @@ import pytest
 from seed.demo import load_demo
 from tests.accounts import TEST_COOKIE_KEY
 from tests.conftest import DEMO_TODAY
-from tests.ui.live_server import streamlit_server
+from harness.browser import CHROMIUM, CHROMIUM_ARGS
+from harness.server import streamlit_server
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.xdist_group("browser")
 

@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from seed.demo import DEMO_ACCOUNTS
-from tests.browser.flows import TIMEOUT, login, metric_value, wait_for_metric, wait_until_idle
+from harness.browser import TIMEOUT, login, metric_value, wait_for_metric, wait_until_idle
 
 ACCOUNTS = {a.username: a for a in DEMO_ACCOUNTS}
 
@@ -76,5 +76,5 @@ def test_visitor_has_no_entry_pages(browser, demo_server):
     assert visitor.get_by_role("link", name="巡查录入").count() == 0
     visitor.goto(f"{demo_server}/entry")
     wait_until_idle(visitor)
-    expect(visitor.get_by_text("无权查看此页面")).to_be_visible(timeout=TIMEOUT)
+    expect(visitor.get_by_text("无权查看此页面").first).to_be_visible(timeout=TIMEOUT)
     assert visitor.get_by_role("button", name="保存巡查记录").count() == 0

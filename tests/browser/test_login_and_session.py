@@ -3,7 +3,7 @@ import pytest
 from playwright.sync_api import expect
 
 from seed.demo import DEMO_ACCOUNTS
-from tests.browser.flows import TIMEOUT, login, metric_value, wait_until_idle
+from harness.browser import TIMEOUT, login, metric_value, wait_until_idle
 from ui.registry import PAGES
 
 STAFF = next(a for a in DEMO_ACCOUNTS if a.username == "demo_staff")

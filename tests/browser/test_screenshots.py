@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from seed.demo import DEMO_ACCOUNTS
-from tests.browser.flows import TIMEOUT, login, wait_until_idle
-from ui.i18n import catalog
+from harness.browser import TIMEOUT, login, wait_until_idle
+from render.i18n import catalog
 from ui.registry import PAGES
 
 DOCS_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

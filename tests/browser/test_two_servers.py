@@ -10,10 +10,10 @@ from db.models import Hazard, Project
 from db.unit_of_work import audit, writing
 from seed.demo import DEMO_ACCOUNTS, load_demo
 from tests.accounts import TEST_COOKIE_KEY
-from tests.browser.flows import TIMEOUT, login, metric_value, wait_for_metric, wait_until_idle
+from harness.browser import TIMEOUT, login, metric_value, wait_for_metric, wait_until_idle
 from tests.conftest import DEMO_TODAY, _worker
 from tests.databases import fresh_postgres_database, postgres_or_skip
-from tests.ui.live_server import streamlit_server
+from harness.server import streamlit_server
 
 STAFF = next(a for a in DEMO_ACCOUNTS if a.username == "demo_staff")
 

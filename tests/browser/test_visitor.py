@@ -9,7 +9,7 @@ from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import Project, TeamMember
 from seed.demo import DEMO_ACCOUNTS, load_demo
-from tests.browser.flows import TIMEOUT, login, wait_until_idle
+from harness.browser import TIMEOUT, login, wait_until_idle
 from tests.conftest import DEMO_TODAY
 
 ACCOUNTS = {a.username: a for a in DEMO_ACCOUNTS}

@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from db.__main__ import main
+from cli import main
 
 
 @pytest.fixture

@@ -38,8 +38,9 @@ def test_pages_are_newest_first_and_do_not_overlap(engine):
     for i in range(5):
         entry(engine, base + dt.timedelta(minutes=i), row_id=i)
     with engine.connect() as conn:
-        first = admin.audit_page(conn, AuditFilter(), page=0, page_size=2)
-        third = admin.audit_page(conn, AuditFilter(), page=2, page_size=2)
+        first, total = admin.audit_page(conn, AuditFilter(), limit=2)
+        third, _ = admin.audit_page(conn, AuditFilter(), limit=2, offset=4)
+    assert total == 5
     assert list(first["row_id"]) == [4, 3]
     assert list(third["row_id"]) == [0]
 

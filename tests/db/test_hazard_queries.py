@@ -49,7 +49,7 @@ def test_domain_and_level_filters_narrow_the_category_counts(engine):
     assert counts(engine, "domain", levels=("general",)) == {"quality": 1, "safety": 1}
 
 
-def test_open_list_puts_overdue_first_most_overdue_first_with_ages(engine):
+def test_open_list_puts_overdue_first_and_a_reported_fix_after_the_open_ones(engine):
     p = b.project(engine)
     b.hazard(engine, p, D(2024, 12, 20), due=D(2025, 1, 10), code="not_due")
     b.hazard(engine, p, D(2024, 11, 1), due=D(2024, 12, 1), code="late")
@@ -58,10 +58,12 @@ def test_open_list_puts_overdue_first_most_overdue_first_with_ages(engine):
     with engine.connect() as conn:
         rows, total = q.open_hazards(conn, period=Y2024, as_of=AS_OF)
     assert total == 3
-    assert rows["code"].tolist() == ["later", "late", "not_due"]
-    assert rows["days_overdue"].tolist() == [(AS_OF - D(2024, 10, 15)).days, (AS_OF - D(2024, 12, 1)).days, 0]
-    assert rows["age_days"].tolist() == [(AS_OF - D(2024, 10, 1)).days, (AS_OF - D(2024, 11, 1)).days,
-                                         (AS_OF - D(2024, 12, 20)).days]
+    # "later" was fixed (reported) after its deadline: awaiting re-inspection, not overdue.
+    assert rows["code"].tolist() == ["late", "not_due", "later"]
+    assert rows["status"].tolist() == ["overdue", "open", "rectified"]
+    assert rows["days_overdue"].tolist() == [(AS_OF - D(2024, 12, 1)).days, 0, 0]
+    assert rows["age_days"].tolist() == [(AS_OF - D(2024, 11, 1)).days, (AS_OF - D(2024, 12, 20)).days,
+                                         (AS_OF - D(2024, 10, 1)).days]
 
 
 def test_hazard_closed_after_the_as_of_date_is_still_open_then(engine):

@@ -35,12 +35,19 @@ def test_projects_supervised_counts_overlap_with_period(engine):
     assert (figures.projects_supervised, figures.key_projects) == (2, 1)
 
 
-def test_hazard_closed_after_as_of_is_open_and_overdue(engine):
+def test_hazard_fixed_and_closed_after_as_of_is_open_and_overdue(engine):
     p = b.project(engine)
-    b.hazard(engine, p, D(2024, 12, 1), due=D(2024, 12, 10), rectified=D(2024, 12, 20), closed=D(2025, 1, 5))
+    b.hazard(engine, p, D(2024, 12, 1), due=D(2024, 12, 10), rectified=D(2025, 1, 2), closed=D(2025, 1, 5))
     figures = kpis(engine)
     assert (figures.hazards_found, figures.hazards_closed, figures.hazards_overdue) == (1, 0, 1)
     assert figures.rectification_rate == 0
+
+
+def test_late_fix_reported_by_as_of_awaits_reinspection_and_is_not_overdue(engine):
+    p = b.project(engine)
+    b.hazard(engine, p, D(2024, 12, 1), due=D(2024, 12, 10), rectified=D(2024, 12, 20), closed=D(2025, 1, 5))
+    figures = kpis(engine)
+    assert (figures.hazards_found, figures.hazards_closed, figures.hazards_overdue) == (1, 0, 0)
 
 
 def test_rectified_but_not_closed_is_not_closed(engine):

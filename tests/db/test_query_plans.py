@@ -2,7 +2,7 @@
 is deterministic enough to pin; PostgreSQL's depends on table statistics, see bench.explain)."""
 import datetime as dt
 
-from bench.explain import kpi_plans
+from harness.plans import kpi_plans
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.period import Period

@@ -4,8 +4,8 @@ import pytest
 from db import users
 from tests.accounts import PASSWORD, TEST_COOKIE_KEY, add_user
 from tests.ui.conftest import url_of
-from tests.ui.live_server import streamlit_server, visit
-from ui.auth_settings import COOKIE_NAME
+from harness.server import streamlit_server, visit
+from db.config import COOKIE_NAME
 
 TITLE = ("heading", "总览")
 

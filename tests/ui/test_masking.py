@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from ui.masking import mask_name, mask_phone, people
+from render.masking import mask_name, mask_phone, people
 
 
 @pytest.mark.parametrize(("name", "masked"), [

@@ -3,7 +3,7 @@ import datetime as dt
 
 from db.kpis import compute
 from db.period import Period
-from ui.formatting import format_kpi
+from render.formatting import format_kpi
 from tests.ui.shown import metrics
 
 D = dt.date

@@ -4,7 +4,7 @@ import datetime as dt
 from db.kpis import compute
 from db.period import Period
 from ui.present_view import SECTIONS
-from ui.formatting import format_kpi
+from render.formatting import format_kpi
 
 YEAR = {"start": "2024-01-01", "end": "2024-12-31"}
 

@@ -1,4 +1,5 @@
 """The page registry matches the files Streamlit will serve."""
+import ast
 from pathlib import Path
 
 from ui.registry import PAGES
@@ -13,7 +14,7 @@ def test_registry_lists_exactly_the_page_files():
 
 def test_every_page_calls_the_frame_first():
     for page in PAGES:
-        source = (ROOT / page.script).read_text(encoding="utf-8")
-        code = [line for line in source.splitlines()
-                if line.strip() and not line.startswith(("import ", "from ", "#", '"""'))]
-        assert code[0].startswith(f'ctx = frame("{page.key}")'), page.script
+        tree = ast.parse((ROOT / page.script).read_text(encoding="utf-8"))
+        code = [node for node in tree.body if not isinstance(node, (ast.Import, ast.ImportFrom))
+                and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
+        assert ast.unparse(code[0]) == f"ctx = frame('{page.key}')", page.script

@@ -11,11 +11,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from db.kpis import compute
-from db.period import Period
-from ui.formatting import format_kpi
-from ui.i18n import Translator
-from ui.report import content, pdf, xlsx
-from ui.report_view import choices
+from db import config
+from db.period import FIRST_YEAR, Period
+from render.formatting import format_kpi
+from render.i18n import Translator
+from render.report import content, pdf, xlsx
 
 YEAR_2024 = Period.year(2024)
 AS_OF = dt.date(2024, 12, 31)
@@ -50,7 +50,7 @@ def test_pdf_embeds_its_font(gathered):
 
 
 def test_missing_font_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(pdf, "FONT_CANDIDATES", (str(tmp_path / "none.ttc"),))
+    monkeypatch.setattr(config, "FONT_CANDIDATES", (str(tmp_path / "none.ttc"),))
     monkeypatch.delenv("REPORT_FONT", raising=False)
     with pytest.raises(pdf.ReportFontMissing, match="fonts-noto-cjk"):
         pdf.chinese_font()
@@ -72,10 +72,10 @@ def test_excel_report_has_the_kpis_lists_and_a_native_chart(demo_engine, gathere
 
 def test_report_periods_offer_months_quarters_and_years_up_to_today():
     today = dt.date(2026, 11, 24)
-    assert choices("month", today)[0] == Period.month(2026, 11)
-    assert choices("quarter", today)[0] == Period.quarter(2026, 4)
-    assert choices("quarter", today)[-1] == Period.quarter(2023, 1)
-    assert choices("year", today) == [Period.year(2026), Period.year(2025), Period.year(2024), Period.year(2023)]
+    assert Period.every("month", FIRST_YEAR, today)[0] == Period.month(2026, 11)
+    assert Period.every("quarter", FIRST_YEAR, today)[0] == Period.quarter(2026, 4)
+    assert Period.every("quarter", FIRST_YEAR, today)[-1] == Period.quarter(2023, 1)
+    assert Period.every("year", FIRST_YEAR, today) == [Period.year(2026), Period.year(2025), Period.year(2024), Period.year(2023)]
 
 
 def test_quarter_and_month_periods_have_their_calendar_ends():

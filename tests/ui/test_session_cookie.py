@@ -7,11 +7,11 @@ import pytest
 
 from db import users
 from ui import session_token
-from ui.auth_settings import AuthSettings
+from db.config import Settings
 from tests.accounts import add_user
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
-SETTINGS = AuthSettings(cookie_key="k" * 48)
+SETTINGS = Settings(cookie_key="k" * 48)
 
 
 def check(engine, token, at):
@@ -76,7 +76,7 @@ def test_refreshed_cookie_still_ends_at_the_absolute_timeout(engine, inspector):
 
 
 def test_cookie_signed_with_another_key_is_refused(engine, inspector):
-    forged = session_token.issue(AuthSettings(cookie_key="x" * 48), "inspector", now=T0)
+    forged = session_token.issue(Settings(cookie_key="x" * 48), "inspector", now=T0)
     assert check(engine, forged, T0) is None
 
 

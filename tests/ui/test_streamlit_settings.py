@@ -3,6 +3,8 @@ import ast
 import tomllib
 from pathlib import Path
 
+from tests.sources import product_sources
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -22,7 +24,7 @@ def test_secrets_file_is_ignored_by_git():
 def test_raw_html_is_only_ever_a_fixed_string():
     """unsafe_allow_html=True is allowed only with a literal string, never text built from data."""
     offenders = []
-    for path in [ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+    for path in product_sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue

@@ -4,7 +4,7 @@ import datetime as dt
 from db.kpis import compute
 from db.period import Period
 from db.queries import training
-from ui.formatting import format_kpi
+from render.formatting import format_kpi
 from tests.ui.shown import YEAR_2024, metrics
 
 PAGE = "pages/training.py"

@@ -1,0 +1,210 @@
+"""Chart builders: a small DataFrame and a translator in, an altair chart out. No queries, no Streamlit.
+
+The pages draw these through ui.widgets.chart; the PDF report renders the same builders offline.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from db import enums
+from render.i18n import Translator
+
+PATROL_STATUSES = ("compliant", "short", "inactive")
+PATROL_COLOURS = ("#27ae60", "#e74c3c", "#d5d8dc")
+MODE_COLOURS = ("#2e86c1", "#e67e22")
+STATUS_COLOURS = {"active": "#e67e22", "not_started": "#95a5a6", "completed": "#27ae60"}
+# Risk heatmaps: dark text on the light yellow and orange cells, white on red and blue.
+RISK_TEXT_COLOURS = {"major": "white", "high": "black", "moderate": "black", "low": "white"}
+CELL_PX = 24
+# Streamlit fits the whole chart, legend and rotated axis labels included, into the given height.
+FRAME_PX = 150
+
+
+# Bars
+
+def found_vs_closed(monthly: pd.DataFrame, t: Translator) -> alt.Chart:
+    """Grouped monthly bars: hazards found next to hazards closed."""
+    series = {"found": t("overview.found"), "closed": t("overview.closed")}
+    # Built from plain lists: pandas' melt costs more than the whole chart at this size.
+    months = monthly["month"].tolist()
+    long = pd.DataFrame({
+        "month": months * 2,
+        "series": [series["found"]] * len(months) + [series["closed"]] * len(months),
+        "count": monthly["found"].tolist() + monthly["closed"].tolist(),
+    })
+    return alt.Chart(long).mark_bar().encode(
+        x=alt.X("month:O", title=t("overview.month")),
+        xOffset=alt.XOffset("series:N", sort=list(series.values())),
+        y=alt.Y("count:Q", title=t("overview.count")),
+        color=alt.Color("series:N", title=None, sort=list(series.values()),
+                        scale=alt.Scale(range=["#e67e22", "#27ae60"])),
+        tooltip=["month:O", "series:N", "count:Q"],
+    ).properties(height=320)
+
+
+def count_bars(counts: pd.DataFrame, t: Translator, *, label: str, colours: dict[str, str] | None = None) -> alt.Chart:
+    """Horizontal bars of a (label, count) frame, largest first; coloured per code when `colours` is given."""
+    colour = (alt.Color("code:N", legend=None, scale=alt.Scale(domain=list(colours), range=list(colours.values())))
+              if colours else alt.value("#4c78a8"))
+    return alt.Chart(counts).mark_bar().encode(
+        x=alt.X("count:Q", title=t("hazards.count")),
+        y=alt.Y("label:N", title=label, sort="-x"),
+        color=colour,
+        tooltip=[alt.Tooltip("label:N", title=label), alt.Tooltip("count:Q", title=t("hazards.count"))],
+    ).properties(height=max(120, 24 * len(counts)))
+
+
+def days_to_close(bins: pd.DataFrame, t: Translator) -> alt.Chart:
+    """Histogram of days from found to closed, from pre-binned counts."""
+    return alt.Chart(bins).mark_bar(color="#27ae60").encode(
+        x=alt.X("label:O", title=t("hazards.days_bin"), sort=bins["label"].tolist(), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("count:Q", title=t("hazards.count")),
+        tooltip=[alt.Tooltip("label:O", title=t("hazards.days_bin")), alt.Tooltip("count:Q", title=t("hazards.count"))],
+    ).properties(height=260)
+
+
+def sessions_by_month(monthly: pd.DataFrame, t: Translator, months: list[str]) -> alt.Chart:
+    """Stacked monthly bars of training sessions by kind, over every month of the period."""
+    kinds = [t.label(enums.TRAINING_KIND, k) for k in enums.TRAINING_KIND.codes]
+    frame = pd.DataFrame({
+        "month": monthly["month"].tolist(),
+        "kind": monthly["kind"].map(lambda k: t.label(enums.TRAINING_KIND, k)).tolist(),
+        "sessions": monthly["sessions"].tolist(),
+        "attendees": monthly["attendees"].tolist(),
+    })
+    return alt.Chart(frame).mark_bar().encode(
+        x=alt.X("month:O", title=t("training.month"), scale=alt.Scale(domain=months)),
+        y=alt.Y("sessions:Q", title=t("training.sessions"), axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds)),
+        tooltip=[alt.Tooltip("month:O", title=t("training.month")), alt.Tooltip("kind:N", title=None),
+                 alt.Tooltip("sessions:Q", title=t("training.sessions")),
+                 alt.Tooltip("attendees:Q", title=t("training.attendees"))],
+    ).properties(height=300)
+
+
+def cycle_histogram(bins: pd.DataFrame, t: Translator) -> alt.Chart:
+    """Approvals per cycle-length bin, parallel next to serial."""
+    modes = [t.label(enums.APPROVAL_MODE, m) for m in enums.APPROVAL_MODE.codes]
+    frame = pd.DataFrame({
+        "bin": [t("approvals.bin_label", low=int(lo), high=int(hi)) for lo, hi in zip(bins["low"], bins["high"])],
+        "low": bins["low"].tolist(),
+        "mode": bins["mode"].map(lambda m: t.label(enums.APPROVAL_MODE, m)).tolist(),
+        "approvals": bins["approvals"].tolist(),
+    })
+    order = list(dict.fromkeys(frame.sort_values("low")["bin"]))
+    return alt.Chart(frame).mark_bar().encode(
+        x=alt.X("bin:O", title=t("approvals.days"), sort=order),
+        xOffset=alt.XOffset("mode:N", sort=modes),
+        y=alt.Y("approvals:Q", title=t("approvals.approvals_axis"), axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("mode:N", title=None, sort=modes, scale=alt.Scale(domain=modes, range=list(MODE_COLOURS))),
+        tooltip=[alt.Tooltip("bin:O", title=t("approvals.days")), alt.Tooltip("mode:N", title=None),
+                 alt.Tooltip("approvals:Q", title=t("approvals.approvals_axis"))],
+    ).properties(height=300)
+
+
+# Heatmaps
+
+def patrol_heatmap(cells: pd.DataFrame, t: Translator) -> alt.Chart:
+    """Project × ISO week cells: green with ≥ 3 visits, red with fewer, grey when the project was not active."""
+    labels = [t(f"patrols.status_{s}") for s in PATROL_STATUSES]
+    frame = pd.DataFrame({
+        "project": (cells["code"] + " " + cells["project"]).tolist(),
+        "week": pd.to_datetime(cells["monday"]).dt.strftime("%Y-%m-%d").tolist(),
+        "visits": cells["visits"].tolist(),
+        "status": cells["status"].map(dict(zip(PATROL_STATUSES, labels))).tolist(),
+    })
+    order = list(dict.fromkeys(frame["project"]))  # rank order from the query: worst first
+    return alt.Chart(frame).mark_rect(stroke="white", strokeWidth=0.5).encode(
+        x=alt.X("week:O", title=t("patrols.week"), axis=alt.Axis(labelAngle=-60)),
+        y=alt.Y("project:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=labels, range=list(PATROL_COLOURS))),
+        tooltip=[alt.Tooltip("project:N", title=t("patrols.project")), alt.Tooltip("week:O", title=t("patrols.week")),
+                 alt.Tooltip("visits:Q", title=t("patrols.visits")), alt.Tooltip("status:N", title=None)],
+    ).properties(height=max(120, 18 * len(order)))
+
+
+def risk_heatmap(cells: pd.DataFrame, t: Translator, *, x: str, y: str, x_title: str, y_title: str,
+                 x_order: list[str] | None = None, y_order: list[str] | None = None) -> alt.LayerChart:
+    """A cell per (x, y) coloured by its highest risk level (four-colour legend), with its count on top."""
+    levels = list(enums.RISK_LEVEL.codes)
+    labels = [t.label(enums.RISK_LEVEL, code) for code in levels]
+    data = cells.assign(level_label=cells["level"].map(lambda code: t.label(enums.RISK_LEVEL, code)),
+                        text_colour=cells["level"].map(RISK_TEXT_COLOURS))
+    tooltip = [alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title),
+               alt.Tooltip("count:Q", title=t("risk.count")), alt.Tooltip("level_label:N", title=t("risk.highest"))]
+    base = alt.Chart(data).encode(
+        x=alt.X(f"{x}:N", title=x_title, sort=x_order, axis=alt.Axis(labelAngle=-45, labelLimit=160, labelOverlap=False)),
+        y=alt.Y(f"{y}:N", title=y_title, sort=y_order, axis=alt.Axis(labelLimit=240)),
+        tooltip=tooltip,
+    )
+    rects = base.mark_rect(stroke="white").encode(
+        color=alt.Color("level_label:N", title=t("risk.highest"),
+                        scale=alt.Scale(domain=labels, range=[enums.RISK_COLOURS[c] for c in levels]),
+                        legend=alt.Legend(orient="top")),
+    )
+    text = base.mark_text(fontSize=11).encode(text="count:Q", color=alt.Color("text_colour:N", scale=None))
+    rows = len(y_order) if y_order else cells[y].nunique()
+    return (rects + text).properties(height=FRAME_PX + CELL_PX * rows)
+
+
+# Lines, timelines and the map
+
+def compliance_trend(weekly: pd.DataFrame, t: Translator) -> alt.Chart:
+    """The weekly share of active projects patrolled at least 3 times, as a line."""
+    frame = pd.DataFrame({
+        "week": pd.to_datetime(weekly["monday"]).tolist(),
+        "share": weekly["share"].tolist(),
+        "active": weekly["active"].tolist(),
+        "compliant": weekly["compliant"].tolist(),
+    })
+    return alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(color="#27ae60"), color="#27ae60").encode(
+        x=alt.X("week:T", title=t("patrols.week")),
+        y=alt.Y("share:Q", title=t("patrols.share"), axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        tooltip=[alt.Tooltip("week:T", title=t("patrols.week")),
+                 alt.Tooltip("share:Q", title=t("patrols.share"), format=".1%"),
+                 alt.Tooltip("compliant:Q", title=t("patrols.compliant")),
+                 alt.Tooltip("active:Q", title=t("patrols.active"))],
+    ).properties(height=260)
+
+
+def approval_timeline(rows: pd.DataFrame, t: Translator) -> alt.Chart:
+    """One bar per project and mode, from submission to approval (to `end`, the as-of date, while pending)."""
+    modes = [t.label(enums.APPROVAL_MODE, m) for m in enums.APPROVAL_MODE.codes]
+    frame = pd.DataFrame({
+        "project": (rows["code"] + " " + rows["project"]).tolist(),
+        "mode": rows["mode"].map(lambda m: t.label(enums.APPROVAL_MODE, m)).tolist(),
+        "submitted_on": pd.to_datetime(rows["submitted_on"]).tolist(),
+        "approved_on": pd.to_datetime(rows["approved_on"]).tolist(),
+        "end": pd.to_datetime(rows["end"] if "end" in rows else rows["approved_on"]).tolist(),
+        "days": rows["days"].tolist(),
+    })
+    order = list(dict.fromkeys(frame["project"]))
+    return alt.Chart(frame).mark_bar(height=8).encode(
+        x=alt.X("submitted_on:T", title=t("approvals.dates")),
+        x2="end:T",
+        y=alt.Y("project:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
+        yOffset=alt.YOffset("mode:N", sort=modes),
+        color=alt.Color("mode:N", title=None, sort=modes, scale=alt.Scale(domain=modes, range=list(MODE_COLOURS))),
+        tooltip=[alt.Tooltip("project:N", title=t("approvals.project")), alt.Tooltip("mode:N", title=None),
+                 alt.Tooltip("submitted_on:T", title=t("approvals.submitted")),
+                 alt.Tooltip("approved_on:T", title=t("approvals.approved")),
+                 alt.Tooltip("days:Q", title=t("approvals.days"))],
+    ).properties(height=max(120, 26 * len(order)))
+
+
+def site_map(sites: pd.DataFrame, t: Translator) -> alt.Chart:
+    """Projects as points on a Mercator projection; key projects larger. Needs no internet."""
+    shown = sites.assign(
+        status_label=sites["status"].map(lambda s: t.label(enums.PROJECT_STATUS, s)),
+        size=sites["is_key"].map({True: 160, False: 50}),
+    )
+    labels = [t.label(enums.PROJECT_STATUS, s) for s in STATUS_COLOURS]
+    return alt.Chart(shown).mark_circle(opacity=0.8, stroke="white", strokeWidth=0.5).encode(
+        longitude="lon:Q", latitude="lat:Q",
+        size=alt.Size("size:Q", legend=None),
+        color=alt.Color("status_label:N", title=t("projects.status"),
+                        scale=alt.Scale(domain=labels, range=list(STATUS_COLOURS.values()))),
+        tooltip=[alt.Tooltip("code:N", title=t("projects.code")), alt.Tooltip("name:N", title=t("projects.name")),
+                 alt.Tooltip("progress_pct:Q", title=t("projects.progress"), format=".0f")],
+    ).project(type="mercator").properties(height=420)

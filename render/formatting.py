@@ -1,0 +1,41 @@
+"""KPI values as text, the same on cards, in the presentation and in reports (no Streamlit here)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from db import enums
+
+
+def format_kpi(key: str, value) -> str:
+    """A KPI value for display: percentages for rates, a dash for null."""
+    if value is None:
+        return "—"
+    if key in enums.KPI_RATES:
+        return f"{value:.1%}"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return f"{value:,}"
+
+
+def kpi_delta(key: str, current, previous) -> str | None:
+    """The change against the previous period as text (percentage points for rates)."""
+    if current is None or previous is None:
+        return None
+    change = current - previous
+    if key in enums.KPI_RATES:
+        return f"{change * 100:+.1f} pp"
+    return f"{change:+.1f}" if isinstance(change, float) else f"{change:+,}"
+
+
+# A cell beginning with one of these is run as a formula by spreadsheet programs (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value):
+    """Text that would start a formula, prefixed with an apostrophe so it stays text; anything else unchanged."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """`frame` as CSV for Excel: UTF-8 with BOM (so Chinese reads right), every formula-like cell kept as text."""
+    return frame.map(formula_safe).to_csv(index=False).encode("utf-8-sig")

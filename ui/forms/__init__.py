@@ -1,1 +1,0 @@
-"""Data-entry forms, each calling exactly one command; pages embed them."""

@@ -36,3 +36,14 @@ class PermissionDenied(Exception):
     def __init__(self, action: str, role: str):
         super().__init__(f"role {role!r} may not {action}")
         self.action, self.role = action, role
+
+
+class AlreadySubmitted(Exception):
+    """This form submission was saved before (a double click, a retried request); nothing new was written.
+
+    `result` is what the first save returned, so the user is shown the same record.
+    """
+
+    def __init__(self, token: str, result):
+        super().__init__(f"submission {token} was already saved")
+        self.token, self.result = token, result

@@ -20,6 +20,9 @@ class Actor:
     username: str
     role: str
     display_name: str = ""
+    # Where the request came from, for the audit log (empty outside a browser).
+    client_ip: str = ""
+    user_agent: str = ""
 
 
 def require(actor: Actor, allowed: frozenset[str], action: str) -> None:

@@ -6,7 +6,7 @@ Field names are the workbook's English field names. Every problem becomes a
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -52,11 +52,21 @@ def _blank_to_none(value):
     return None if isinstance(value, str) and not value.strip() else value
 
 
+# No record of the office's predates this; an earlier date is a typing slip (1900 for 2024), not history.
+EARLIEST_DATE = dt.date(1990, 1, 1)
+
+
+def _plausible(day: dt.date | None) -> dt.date | None:
+    if day is not None and day < EARLIEST_DATE:
+        raise PydanticCustomError("errors.date_too_early", "before 1990")
+    return day
+
+
 def _not_future(day: dt.date | None, info: ValidationInfo) -> dt.date | None:
     today = (info.context or {}).get("today") or dt.date.today()
     if day is not None and day > today:
         raise PydanticCustomError("errors.future_date", "must not be in the future")
-    return day
+    return _plausible(day)
 
 
 Text = Annotated[str, Field(min_length=1, max_length=2000), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)]
@@ -65,7 +75,8 @@ ShortText = Annotated[str, Field(min_length=1, max_length=200), BeforeValidator(
 OptionalCode = Annotated[Annotated[str, Field(max_length=40)] | None, BeforeValidator(_blank_to_none)]
 EventDate = Annotated[dt.date, AfterValidator(_not_future)]
 OptionalEventDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none), AfterValidator(_not_future)]
-OptionalDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none)]
+PlanDate = Annotated[dt.date, AfterValidator(_plausible)]
+OptionalDate = Annotated[dt.date | None, BeforeValidator(_blank_to_none), AfterValidator(_plausible)]
 
 
 def _flag(value):
@@ -108,11 +119,9 @@ def _between(low: float, high: float):
 
 class Record(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
-
-
-def _order(later: dt.date | None, earlier: dt.date | None, field: str) -> None:
-    if later is not None and earlier is not None and later < earlier:
-        raise PydanticCustomError("errors.date_order", "dates out of order", {"field": field})
+    # (later, earlier) date fields: `later` may not precede `earlier`. Checked by validate() even when other
+    # fields are refused, so every problem of a form is reported at once.
+    ORDER: ClassVar[tuple[tuple[str, str], ...]] = ()
 
 
 class VisitIn(Record):
@@ -125,6 +134,7 @@ class VisitIn(Record):
 
 
 class HazardIn(Record):
+    ORDER = (("due_on", "found_on"), ("rectified_on", "found_on"), ("closed_on", "rectified_on"))
     code: OptionalCode = None
     project: ShortText
     visit: OptionalCode = None
@@ -133,21 +143,18 @@ class HazardIn(Record):
     category: Annotated[str, one_of(enums.CATEGORY)]
     level: Annotated[str, one_of(enums.HAZARD_LEVEL)]
     description: Text
-    due_on: dt.date
+    due_on: PlanDate
     rectified_on: OptionalEventDate = None
     closed_on: OptionalEventDate = None
 
     @model_validator(mode="after")
-    def dates_in_order(self) -> HazardIn:
-        """found ≤ due, found ≤ rectified ≤ closed, and a closed hazard has been rectified."""
+    def consistent(self) -> HazardIn:
+        """The category's domain, and a closed hazard has been rectified (dates in order: ORDER)."""
         expected = enums.CATEGORY_DOMAIN[self.category]
         if self.domain not in (None, expected) and enums.DOMAIN.parse(self.domain) != expected:
             raise PydanticCustomError("errors.domain_mismatch", "category belongs to the other domain",
                                       {"field": "domain"})
         self.domain = expected
-        _order(self.due_on, self.found_on, "due_on")
-        _order(self.rectified_on, self.found_on, "rectified_on")
-        _order(self.closed_on, self.rectified_on, "closed_on")
         if self.closed_on is not None and self.rectified_on is None:
             raise PydanticCustomError("errors.closed_needs_rectified", "closed without rectification",
                                       {"field": "rectified_on"})
@@ -169,6 +176,7 @@ class EnterpriseIn(Record):
 
 
 class ProjectIn(Record):
+    ORDER = (("completion_date", "start_date"),)
     code: Annotated[str, Field(min_length=1, max_length=40)]
     name: ShortText
     developer: ShortText
@@ -177,20 +185,15 @@ class ProjectIn(Record):
     kind: Annotated[str, one_of(enums.PROJECT_KIND)]
     is_key: Flag = False
     floor_area_m2: Annotated[float, Field(ge=0, le=100_000_000)] = 0
-    start_date: dt.date
+    start_date: PlanDate
     completion_date: OptionalDate = None
     progress_pct: Annotated[float, Field(ge=0, le=100)] = 0
     lon: _between(-180, 180) = None
     lat: _between(-90, 90) = None
 
-    @model_validator(mode="after")
-    def dates_in_order(self) -> ProjectIn:
-        """Completion on or after the start."""
-        _order(self.completion_date, self.start_date, "completion_date")
-        return self
-
 
 class LedgerItemIn(Record):
+    ORDER = (("planned_end", "planned_start"),)
     project: ShortText
     kind: Annotated[str, one_of(enums.LEDGER_KIND)]
     name: ShortText
@@ -202,11 +205,10 @@ class LedgerItemIn(Record):
 
     @model_validator(mode="after")
     def consistent(self) -> LedgerItemIn:
-        """A danger category only on works of greater danger; the plan ends after it starts."""
+        """A danger category only on works of greater danger (plan dates in order: ORDER)."""
         if self.danger_category is not None and self.kind != "dangerous_works":
             raise PydanticCustomError("errors.category_only_for_dangerous", "only for works of greater danger",
                                       {"field": "danger_category"})
-        _order(self.planned_end, self.planned_start, "planned_end")
         return self
 
 
@@ -221,18 +223,13 @@ class RiskPointIn(Record):
 
 
 class EnforcementIn(Record):
+    ORDER = (("lifted_on", "date"),)
     code: OptionalCode = None
     project: ShortText
     date: EventDate
     kind: Annotated[str, one_of(enums.ENFORCEMENT_KIND)]
     reason: Text
     lifted_on: OptionalEventDate = None
-
-    @model_validator(mode="after")
-    def dates_in_order(self) -> EnforcementIn:
-        """Lifted on or after it was issued."""
-        _order(self.lifted_on, self.date, "lifted_on")
-        return self
 
 
 class TrainingIn(Record):
@@ -245,16 +242,11 @@ class TrainingIn(Record):
 
 
 class ApprovalIn(Record):
+    ORDER = (("approved_on", "submitted_on"),)
     project: ShortText
     mode: Annotated[str, one_of(enums.APPROVAL_MODE)]
     submitted_on: EventDate
     approved_on: OptionalEventDate = None
-
-    @model_validator(mode="after")
-    def dates_in_order(self) -> ApprovalIn:
-        """Approved on or after it was submitted."""
-        _order(self.approved_on, self.submitted_on, "approved_on")
-        return self
 
 
 class AccidentIn(Record):
@@ -286,18 +278,14 @@ StepDate = Annotated[dt.date, BeforeValidator(_required), AfterValidator(_not_fu
 
 
 class RectificationIn(Record):
+    ORDER = (("rectified_on", "found_on"),)
     rectified_on: StepDate
     note: Annotated[str, BeforeValidator(_required), Field(max_length=2000)]
     found_on: dt.date
 
-    @model_validator(mode="after")
-    def dates_in_order(self) -> RectificationIn:
-        """A fix is reported on or after the hazard was found."""
-        _order(self.rectified_on, self.found_on, "rectified_on")
-        return self
-
 
 class ClosureIn(Record):
+    ORDER = (("closed_on", "rectified_on"),)
     closed_on: StepDate
     rectified_on: dt.date | None
 
@@ -306,7 +294,6 @@ class ClosureIn(Record):
         """Only a rectified hazard is closed, on or after the fix was reported."""
         if self.rectified_on is None:
             raise PydanticCustomError("errors.closed_needs_rectified", "not rectified", {"field": "closed_on"})
-        _order(self.closed_on, self.rectified_on, "closed_on")
         return self
 
 
@@ -315,22 +302,31 @@ class SendBackIn(Record):
 
 
 class LiftIn(Record):
+    ORDER = (("lifted_on", "issued_on"),)
     lifted_on: StepDate
     issued_on: dt.date
 
-    @model_validator(mode="after")
-    def dates_in_order(self) -> LiftIn:
-        """An order is lifted on or after it was issued."""
-        _order(self.lifted_on, self.issued_on, "lifted_on")
-        return self
-
 
 def validate(schema: type[Record], data: dict, *, today: dt.date | None = None) -> Record:
-    """`data` as a `schema` instance, or ValidationFailed listing every problem by field."""
+    """`data` as a `schema` instance, or ValidationFailed listing every problem by field, all at once."""
     try:
-        return schema.model_validate(data, context={"today": today or dt.date.today()})
+        record = schema.model_validate(data, context={"today": today or dt.date.today()})
     except ValidationError as exc:
-        raise ValidationFailed(field_errors(exc)) from None
+        errors = field_errors(exc)
+        # The date-order rules still speak for the dates that were valid on their own.
+        refused = {error.field for error in errors}
+        raise ValidationFailed(errors + [e for e in order_problems(schema, data) if e.field not in refused]) from None
+    errors = order_problems(schema, record.model_dump())
+    if errors:
+        raise ValidationFailed(errors)
+    return record
+
+
+def order_problems(schema: type[Record], values: dict) -> list[FieldError]:
+    """A date-order error on each `later` field of schema.ORDER that precedes its `earlier` one."""
+    return [FieldError(later, "errors.date_order") for later, earlier in schema.ORDER
+            if isinstance(values.get(later), dt.date) and isinstance(values.get(earlier), dt.date)
+            and values[later] < values[earlier]]
 
 
 def problems_of(schema: type[Record], data: dict, today: dt.date | None) -> tuple[Record | None, list[FieldError]]:

@@ -53,7 +53,7 @@ def account(engine: Engine, username: str) -> Account | None:
 
 
 def create_user(engine: Engine, actor: Actor, *, username: str, display_name: str, role: str,
-                password: str, email: str | None = None, is_demo: bool = False) -> int:
+                password: str, email: str | None = None, is_demo: bool = False, submission: str | None = None) -> int:
     """Add an account (admin only); returns its id. The password is stored as a bcrypt hash."""
     require(actor, ADMIN_ROLES, "create_user")
     username = (username or "").strip()
@@ -61,7 +61,7 @@ def create_user(engine: Engine, actor: Actor, *, username: str, display_name: st
               + user_rules.role_errors(role) + user_rules.password_errors(password, username))
     if errors:
         raise ValidationFailed(errors)
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         if session.scalar(select(User.id).where(User.username == username)) is not None:
             raise ValidationFailed([FieldError("username", "users.username_taken")])
         user = User(username=username, display_name=display_name.strip(), role=role, email=email,
@@ -72,10 +72,11 @@ def create_user(engine: Engine, actor: Actor, *, username: str, display_name: st
         return user.id
 
 
-def set_disabled(engine: Engine, actor: Actor, *, username: str, disabled: bool, now=None) -> None:
+def set_disabled(engine: Engine, actor: Actor, *, username: str, disabled: bool, now=None,
+                 submission: str | None = None) -> None:
     """Disable (ending all of the user's sessions) or re-enable an account (admin only)."""
     require(actor, ADMIN_ROLES, "disable_user" if disabled else "enable_user")
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         user = _target(session, username)
         if disabled:
             _keep_one_admin(session, user)
@@ -83,33 +84,35 @@ def set_disabled(engine: Engine, actor: Actor, *, username: str, disabled: bool,
         _change(session, user, "user_disabled" if disabled else "user_enabled", disabled=disabled)
 
 
-def set_role(engine: Engine, actor: Actor, *, username: str, role: str, now=None) -> None:
+def set_role(engine: Engine, actor: Actor, *, username: str, role: str, now=None,
+             submission: str | None = None) -> None:
     """Change a user's role (admin only); their earlier sessions end."""
     require(actor, ADMIN_ROLES, "set_role")
     if errors := user_rules.role_errors(role):
         raise ValidationFailed(errors)
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         user = _target(session, username)
         if role != "admin":
             _keep_one_admin(session, user)
         _change(session, user, "user_role_changed", role=role, sessions_valid_after=now or utc_now())
 
 
-def reset_password(engine: Engine, actor: Actor, *, username: str, password: str, now=None) -> None:
+def reset_password(engine: Engine, actor: Actor, *, username: str, password: str, now=None,
+                   submission: str | None = None) -> None:
     """Set a new password (admin only); the user's earlier sessions end and any lock is lifted."""
     require(actor, ADMIN_ROLES, "reset_password")
     if errors := user_rules.password_errors(password, username):
         raise ValidationFailed(errors)
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         user = _target(session, username)
         _change(session, user, "user_password_reset", password_hash=hash_password(password),
                 sessions_valid_after=now or utc_now(), failed_logins=0, locked_until=None)
 
 
-def unlock(engine: Engine, actor: Actor, *, username: str) -> None:
+def unlock(engine: Engine, actor: Actor, *, username: str, submission: str | None = None) -> None:
     """Lift a lockout and forget the failed attempts (admin only)."""
     require(actor, ADMIN_ROLES, "unlock_user")
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         user = _target(session, username)
         _change(session, user, "user_unlocked", failed_logins=0, last_failed_at=None, locked_until=None)
 
@@ -182,9 +185,10 @@ def _dummy_hash() -> str:
 
 
 @contextlib.contextmanager
-def _bookkeeping(engine: Engine, actor: str) -> Iterator[Session]:
+def _bookkeeping(engine: Engine, actor: Actor | str) -> Iterator[Session]:
+    # Sign-in bookkeeping: audited, but no data revision bump (no record changed).
     with Session(writer(engine), expire_on_commit=False) as session, session.begin():
-        session.info["actor"] = actor
+        session.info["actor"] = actor if isinstance(actor, Actor) else Actor(actor, "system")
         yield session
 
 

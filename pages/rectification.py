@@ -1,80 +1,104 @@
-"""Rectification: hazards awaiting a fix or a re-inspection, and the forms that move them on."""
+"""Rectification: hazards awaiting a fix or a re-inspection, and the forms that move them on.
+
+Each form acts on the hazard (and version) the user picked and saw; if someone else moved it on meanwhile the
+save is refused with who and when, and the form stays on that hazard.
+"""
 import streamlit as st
 
 from db import enums
 from db.commands.hazards import close_hazard, mark_rectified, send_back
-from db.errors import Conflict, ValidationFailed
 from db.queries import workflow
+from render.formatting import plain
 from ui import cache, widgets
-from ui.forms import conflict_message, field_error, remember_errors
-from ui.frame import PageContext, frame
+from ui.forms import bind, bound_code, date_field, feedback, field_error, save
+from ui.frame import frame
 
 ctx = frame("rectification")
-
-ERRORS = "rectification_errors"
+t = ctx.t
+FORM = "rectification"
 CLOSE, SEND_BACK = "close", "send_back"
+INPUTS = ("rectification_day", "rectification_note", "rectification_photos", "rectification_outcome",
+          "rectification_closed_on", "rectification_reason")
+LABELS = {"rectified_on": t("rectification.rectified_on"), "note": t("rectification.note"),
+          "photos": t("rectification.photos"), "closed_on": t("rectification.closed_on"),
+          "reason": t("rectification.reason")}
 
 
-def rectify_form(ctx: PageContext, hazard) -> None:
+def label(row) -> str:
+    """What a picker shows of a hazard: enough to know it before acting on it."""
+    return (f"{row.code} · {row.project} · {t.label(enums.HAZARD_LEVEL, row.level)} · "
+            f"{str(row.description)[:30]} · {t('rectification.due_short', date=row.due_on)}")
+
+
+def card(hazard) -> None:
+    """The hazard as the inspector must know it before acting: facts, what was reported, photos, history."""
+    st.markdown(f"**{plain(hazard.code)}** · {plain(hazard.project)} · {t.label(enums.HAZARD_LEVEL, hazard.level)} · "
+                f"{t.label(enums.CATEGORY, hazard.category)}")
+    st.text(hazard.description)
+    st.caption(t("rectification.card_dates", found=hazard.found_on, due=hazard.due_on))
+    if isinstance(hazard.rectified_by, str):
+        st.caption(t("rectification.rectified_by_on", who=plain(hazard.rectified_by), date=hazard.rectified_on))
+        st.text(hazard.rectification_note or "")
+    if hazard.sent_back_count:
+        st.warning(t("rectification.sent_back", n=int(hazard.sent_back_count),
+                     reason=plain(hazard.last_sent_back_reason)))
+    thumbnails = cache.read(workflow.photo_thumbnails, int(hazard.id), rev=rev)
+    if thumbnails:
+        st.image(thumbnails, width=160, caption=[t("rectification.photo", n=i + 1) for i in range(len(thumbnails))])
+    history = cache.read(workflow.hazard_history, hazard_id=int(hazard.id), rev=rev)
+    with st.expander(t("rectification.history", n=len(history))):
+        widgets.table(history, t, {"at": "rectification.col_at", "actor": "rectification.col_actor",
+                                   "action": "rectification.col_action"})
+
+
+def rectify_form(target: dict) -> None:
     """Record that the contractor fixed the hazard."""
-    t = ctx.t
-    with st.form(f"rectification_rectify_{hazard.id}"):
-        day = st.date_input(t("rectification.rectified_on"), ctx.as_of, key="rectification_day")
-        field_error(ERRORS, "rectified_on", t)
+    with st.form(f"rectification_rectify_{target['id']}", enter_to_submit=False):
+        day = date_field(t("rectification.rectified_on"), ctx.as_of, "rectification_day")
+        field_error(FORM, "rectified_on", t)
         note = st.text_area(t("rectification.note"), key="rectification_note")
-        field_error(ERRORS, "note", t)
+        field_error(FORM, "note", t)
         # The type list only steers the file picker; db.photos judges each file by its content.
         uploads = st.file_uploader(t("rectification.photos"), type=["jpg", "jpeg", "png"],
                                    accept_multiple_files=True, key="rectification_photos")
         for index in range(len(uploads or [])):
-            field_error(ERRORS, f"photos.{index}", t)
-        field_error(ERRORS, "photos", t)
+            field_error(FORM, f"photos.{index}", t)
+        field_error(FORM, "photos", t)
         if st.form_submit_button(t("rectification.mark"), type="primary", width="stretch"):
-            _run(ctx, hazard, mark_rectified, rectified_on=day, note=note,
-                 photos=[upload.getvalue() for upload in uploads or []])
+            photos = [upload.getvalue() for upload in uploads or []]
+            save(FORM, lambda submission: mark_rectified(
+                cache.engine(), actor=ctx.user, hazard_id=target["id"], version=target["version"], rectified_on=day,
+                note=note, photos=photos, submission=submission),
+                {"hazard": target, "day": day, "note": note, "photos": photos}, clear=INPUTS)
 
 
-def reinspect_form(ctx: PageContext, hazard) -> None:
-    """Close the hazard after re-inspection, or send it back with a reason."""
-    t = ctx.t
-    who, note = (value if isinstance(value, str) else "—" for value in (hazard.rectified_by, hazard.rectification_note))
-    st.caption(f"{t('rectification.rectified_by')}: {who} · {note}")
-    thumbnails = cache.read(workflow.photo_thumbnails, int(hazard.id), rev=cache.revision())
-    if thumbnails:
-        st.image(thumbnails, width=160, caption=[t("rectification.photo", n=i + 1) for i in range(len(thumbnails))])
-    with st.form(f"rectification_reinspect_{hazard.id}"):
-        outcome = st.radio(t("rectification.outcome"), (CLOSE, SEND_BACK), key="rectification_outcome",
+def reinspect_form(target: dict) -> None:
+    """Close the hazard after re-inspection, or send it back with a reason; the outcome is chosen, never preset."""
+    with st.form(f"rectification_reinspect_{target['id']}", enter_to_submit=False):
+        outcome = st.radio(t("rectification.outcome"), (CLOSE, SEND_BACK), index=None, key="rectification_outcome",
                            format_func=lambda o: t(f"rectification.{o}"))
-        day = st.date_input(t("rectification.closed_on"), ctx.as_of, key="rectification_closed_on")
-        field_error(ERRORS, "closed_on", t)
+        field_error(FORM, "outcome", t)
+        day = date_field(t("rectification.closed_on"), ctx.as_of, "rectification_closed_on")
+        field_error(FORM, "closed_on", t)
         reason = st.text_input(t("rectification.reason"), key="rectification_reason")
-        field_error(ERRORS, "reason", t)
+        field_error(FORM, "reason", t)
         if st.form_submit_button(t("rectification.submit"), type="primary", width="stretch"):
+            ids = {"hazard_id": target["id"], "version": target["version"]}
+            values = {"hazard": target, "outcome": outcome, "day": day, "reason": reason}
             if outcome == CLOSE:
-                _run(ctx, hazard, close_hazard, closed_on=day)
+                save(FORM, lambda submission: close_hazard(cache.engine(), actor=ctx.user, closed_on=day,
+                                                           submission=submission, **ids), values, clear=INPUTS)
+            elif outcome == SEND_BACK:
+                save(FORM, lambda submission: send_back(cache.engine(), actor=ctx.user, reason=reason,
+                                                        submission=submission, **ids), values, clear=INPUTS)
             else:
-                _run(ctx, hazard, send_back, reason=reason)
+                st.session_state[f"{FORM}__errors"] = {"outcome": ("errors.required", {})}
+                st.rerun()
 
 
-def _run(ctx: PageContext, hazard, command, **values) -> None:
-    try:
-        command(cache.engine(), actor=ctx.user, hazard_id=int(hazard.id), version=int(hazard.version), **values)
-    except ValidationFailed as exc:
-        remember_errors(ERRORS, exc)
-        st.rerun()
-    except Conflict as exc:
-        conflict_message(exc, ctx.t)
-        return
-    st.session_state.pop(ERRORS, None)
-    st.session_state["rectification_done"] = ctx.t("rectification.done", code=hazard.code)
-    st.rerun()
-
-
-t = ctx.t
 st.title(t("rectification.title"))
 st.caption(t("rectification.intro"))
-if st.session_state.get("rectification_done"):
-    st.success(st.session_state.pop("rectification_done"))
+feedback(FORM, t, LABELS | {"outcome": t("rectification.outcome")})
 
 rev = cache.revision()
 escalations = cache.read(workflow.hazards_needing_escalation, rev=rev)
@@ -86,24 +110,39 @@ if not escalations.empty:
                                    "last_sent_back_reason": "rectification.col_reason"})
 
 state = st.segmented_control(t("rectification.state"), ("open", "rectified"), default="open",
-                             key="rectification_state",
-                             format_func=lambda s: t(f"rectification.{s}_tab")) or "open"
+                             key="rectification_state", format_func=lambda s: t(f"rectification.{s}_tab"),
+                             on_change=st.session_state.pop, args=(f"{FORM}__target", None)) or "open"
+# A re-inspector is never offered a fix they reported themselves.
 hazards, total = widgets.paged(t, f"rectification_{state}_page", lambda limit, offset: cache.read(
-    workflow.workflow_hazards, state=state, as_of=ctx.as_of, limit=limit, offset=offset, rev=rev))
-if hazards.empty:
+    workflow.workflow_hazards, state=state, as_of=ctx.as_of, limit=limit, offset=offset,
+    not_rectified_by=ctx.user.username if state == "rectified" else None, rev=rev))
+kept = bound_code(FORM)
+if hazards.empty and kept is None:
     st.info(t("rectification.none"))
     st.stop()
-widgets.table(hazards, t, {
-    "code": "rectification.col_code", "project": "rectification.col_project", "found_on": "rectification.col_found",
-    "due_on": "rectification.col_due", "overdue": "rectification.col_overdue", "level": "rectification.col_level",
-    "category": "rectification.col_category", "description": "rectification.col_description",
-    "sent_back_count": "rectification.col_sent_back"}, {"level": enums.HAZARD_LEVEL, "category": enums.CATEGORY})
+if not hazards.empty:
+    widgets.table(hazards, t, {
+        "code": "rectification.col_code", "project": "rectification.col_project", "found_on": "rectification.col_found",
+        "due_on": "rectification.col_due", "overdue": "rectification.col_overdue", "level": "rectification.col_level",
+        "category": "rectification.col_category", "description": "rectification.col_description",
+        "sent_back_count": "rectification.col_sent_back"}, {"level": enums.HAZARD_LEVEL, "category": enums.CATEGORY})
 
-code = st.selectbox(t("rectification.pick"), hazards["code"], key="rectification_code")
-hazard = hazards[hazards["code"] == code].iloc[0]
-if hazard.sent_back_count:
-    st.warning(t("rectification.sent_back", n=int(hazard.sent_back_count), reason=hazard.last_sent_back_reason))
-if state == "open":
-    rectify_form(ctx, hazard)
+labels = {row.code: label(row) for row in hazards.itertuples()}
+if kept and kept not in labels:
+    # The hazard this form is bound to left the list (someone acted on it): it stays picked, not replaced.
+    labels[kept] = t("rectification.left_list", code=kept)
+code = st.selectbox(t("rectification.pick"), list(labels), format_func=labels.get, key="rectification_code")
+current = hazards[hazards["code"] == code]
+if current.empty:
+    now = cache.read_fresh(workflow.hazard_now, code=code)
+    st.warning(t("errors.conflict", who=plain(now["changed_by"] if now else "?"),
+                 when=now["changed_at"].strftime("%Y-%m-%d %H:%M") if now and now["changed_at"] else "?"))
+    target = st.session_state[f"{FORM}__target"]
 else:
-    reinspect_form(ctx, hazard)
+    hazard = current.iloc[0]
+    target = bind(FORM, hazard)
+    card(hazard)
+if state == "open":
+    rectify_form(target)
+else:
+    reinspect_form(target)

@@ -4,16 +4,16 @@ import streamlit as st
 from db.commands.deletion import DELETABLE, restore_record
 from db.queries import deleted
 from ui import cache, widgets
-from ui.forms import run_command, saved
+from ui.forms import feedback, save
 from ui.frame import frame
 
 ctx = frame("trash")
 t = ctx.t
+FORM = "trash"
+
 st.title(t("deletion.trash_title"))
 st.caption(t("deletion.trash_intro"))
-if st.session_state.get("trash_done"):
-    st.success(st.session_state.pop("trash_done"))
-
+feedback(FORM, t, {})
 table = st.selectbox(t("deletion.table"), tuple(DELETABLE), key="trash_table",
                      format_func=lambda name: t(f"deletion.table_{name}"))
 rev = cache.revision()
@@ -27,6 +27,5 @@ widgets.table(rows, t, {"code": "deletion.code", "deleted_at": "deletion.deleted
 labels = dict(zip(rows["id"], rows["code"]))
 row_id = st.selectbox(t("deletion.pick"), list(labels), format_func=labels.get, key="trash_pick")
 if st.button(t("deletion.restore"), type="primary", key="trash_restore", width="stretch"):
-    if run_command("trash_errors", t, lambda: restore_record(cache.engine(), actor=ctx.user, table=table,
-                                                             row_id=int(row_id)) or True):
-        saved("trash_done", t("deletion.restored", code=labels[row_id]))
+    save(FORM, lambda submission: restore_record(cache.engine(), actor=ctx.user, table=table, row_id=int(row_id),
+                                                 submission=submission), {"table": table, "row": int(row_id)})

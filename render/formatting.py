@@ -1,6 +1,8 @@
 """KPI values as text, the same on cards, in the presentation and in reports (no Streamlit here)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from db import enums
@@ -39,3 +41,16 @@ def formula_safe(value):
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """`frame` as CSV for Excel: UTF-8 with BOM (so Chinese reads right), every formula-like cell kept as text."""
     return frame.map(formula_safe).to_csv(index=False).encode("utf-8-sig")
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:/=&;\"'$%@^?,])")
+# GFM turns bare addresses into links after escapes are read: an invisible word joiner breaks the pattern.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=www)(?=\.)|(?=@)")
+_WORD_JOINER = "\u2060"
+
+
+def plain(value) -> str:
+    """User text for a place that renders markdown (titles, captions, messages): shown exactly as typed, never
+    as a link, an image, a heading, a colour or a formula."""
+    text = "" if value is None else str(value)
+    return _MARKDOWN.sub(r"\\\1", _AUTOLINK.sub(_WORD_JOINER, text)).replace("\n", " ")

@@ -1,75 +1,160 @@
-"""What every entry form shares: errors beside their fields, conflicts, confirmations, common inputs."""
+"""What every entry form shares: one save per submission, the record the user saw, every problem beside its
+field (all at once, in the chosen language) and a confirmation naming what was saved.
+
+Each form has a name (the page's widget-key prefix, e.g. "entry"); its state lives under `{form}__…` keys:
+- a submission token, sent with the save: a double click, a double tap or a retried request finds the token
+  already saved and gets the first save's records back instead of writing again (db.unit_of_work.writing);
+- the record it acts on (`bind`): id and version as first shown, so a save never lands on another record,
+  and a change made meanwhile by someone else is a conflict, not an overwrite;
+- the refused fields, drawn under their widgets on the next run, and the saved records, drawn at the top.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterable
+
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from db import enums
-from db.errors import Conflict, ValidationFailed
+from db.errors import AlreadySubmitted, Conflict, FieldError, ValidationFailed
 from db.queries import workflow
+from db.queries.admin import submission_result
+from render.formatting import plain
 from render.i18n import Translator
 from ui import cache
 from ui.frame import PageContext
 
-ERRORS, DONE = "records_errors", "records_done"
+# Wide enough that any typed date reaches the server, which names the problem; a narrower range would
+# make the widget quietly keep its previous value.
+EARLIEST_TYPED, LATEST_TYPED = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+# Where a saved record is shown: its table's page, and the query parameter naming it.
+RECORD_PAGES = {
+    "projects": ("pages/projects.py", "project"), "site_visits": ("pages/projects.py", "project"),
+    "hazards": ("pages/projects.py", "project"), "risk_points": ("pages/projects.py", "project"),
+    "enforcements": ("pages/projects.py", "project"), "ledger_items": ("pages/projects.py", "project"),
+    "accidents": ("pages/projects.py", "project"), "trainings": ("pages/training.py", None),
+    "enterprises": ("pages/projects.py", "party"),
+}
 
 
-def remember_errors(key: str, exc: ValidationFailed) -> None:
-    """Keep the failed submission's field errors for the next run, which draws them under the fields."""
-    st.session_state[key] = {error.field: error.message_key for error in exc.errors}
+def date_field(label: str, value: dt.date | None, key: str, container=st) -> dt.date | None:
+    """A date input that sends whatever date is typed (YYYY-MM-DD); the command judges it."""
+    return container.date_input(label, value, key=key, min_value=EARLIEST_TYPED, max_value=LATEST_TYPED,
+                                format="YYYY-MM-DD")
 
 
-def field_error(key: str, field: str, t: Translator) -> None:
-    """The remembered error of `field`, if any, in red under the widget just drawn."""
-    message_key = st.session_state.get(key, {}).get(field)
-    if message_key:
-        st.markdown(f":red[{t(message_key)}]")
+def field_error(form: str, field: str, t: Translator) -> None:
+    """The refused `field`'s message, in red under the widget just drawn."""
+    problem = st.session_state.get(f"{form}__errors", {}).get(field)
+    if problem:
+        st.markdown(f":red[{plain(t(problem[0], **problem[1]))}]")
 
 
-def conflict_message(exc: Conflict, t: Translator) -> None:
-    """Someone else saved the record first: say who and when; nothing was written."""
-    when = exc.changed_at.strftime("%Y-%m-%d %H:%M") if exc.changed_at else "?"
-    st.error(t("errors.conflict", who=exc.changed_by or "?", when=when))
+def feedback(form: str, t: Translator, labels: dict[str, str]) -> None:
+    """At the top of the page: the records just saved (each a link), or a conflict, or every refused field."""
+    state = st.session_state
+    if saved := state.get(f"{form}__done"):
+        st.success(t("forms.saved", n=len(saved)), icon=":material/check_circle:")
+        if not state.get(f"{form}__toasted"):
+            # On a phone the top of the page may be scrolled away: the toast shows wherever the user is.
+            st.toast(t("forms.saved", n=len(saved)), icon=":material/check_circle:")
+            state[f"{form}__toasted"] = True
+        for record in saved:
+            record_link(t, record)
+    if conflict := state.get(f"{form}__conflict"):
+        st.error(t("errors.conflict", who=conflict[0], when=conflict[1]), icon=":material/sync_problem:")
+        st.button(t("forms.reload"), key=f"{form}__reload", on_click=_forget_target, args=(form,))
+    if errors := state.get(f"{form}__errors"):
+        lines = [f"- {plain(labels.get(field.split('.')[-1], field))}: {plain(t(key, **params))}"
+                 for field, (key, params) in errors.items()]
+        st.error(t("forms.fix_errors") + "\n" + "\n".join(lines), icon=":material/error:")
 
 
-def run_command(errors_key: str, t: Translator, command):
-    """Run a write; refused fields are remembered and the page redrawn with them, a conflict is shown.
-
-    Returns the command's result, or None after a conflict (nothing was written either way).
-    """
+def record_link(t: Translator, record: dict) -> None:
+    """A link to the page showing a saved record (its code as the label)."""
+    label = t(f"forms.table_{record['table']}") + " " + plain(record["code"])
+    page, param = RECORD_PAGES.get(record["table"], (None, None))
+    target = record.get("project") if param == "project" else record.get("code")
     try:
-        result = command()
+        if page is None:
+            raise StreamlitPageNotFoundError(page)
+        st.page_link(page, label=label, icon=":material/open_in_new:",
+                     query_params={param: target} if param and target else None)
+    except StreamlitPageNotFoundError:
+        st.markdown(label)  # AppTest builds no page registry (streamlit#8154)
+
+
+def save(form: str, command: Callable[..., object], values: dict, *, clear: Iterable[str] = ()) -> None:
+    """Run `command(submission=token)` for this submission of `form`, then redraw the page.
+
+    Refused: the fields' messages are kept for the next run and nothing was written. Conflict: who changed
+    the record and when. Saved (now or by an earlier identical submission): the records, the inputs in
+    `clear` emptied and a fresh token for the next record.
+    """
+    state = st.session_state
+    fingerprint = _fingerprint(values)
+    last = state.get(f"{form}__last")
+    # The same inputs as the last save: a double tap whose first tap already went through.
+    token = last[1] if last and last[0] == fingerprint else state.setdefault(f"{form}__token", uuid.uuid4().hex)
+    for key in ("errors", "conflict", "done", "toasted"):
+        state.pop(f"{form}__{key}", None)
+    try:
+        command(submission=token)
+        result = cache.read_fresh(submission_result, token)
+    except AlreadySubmitted as exc:
+        result = exc.result
     except ValidationFailed as exc:
-        remember_errors(errors_key, exc)
+        remember_errors(form, exc.errors)
         st.rerun()
     except Conflict as exc:
-        conflict_message(exc, t)
-        return None
-    st.session_state.pop(errors_key, None)
-    return result
-
-
-def show_errors(exc: ValidationFailed, t: Translator, labels: dict[str, str]) -> None:
-    """One error line per refused field, named in the page's language."""
-    for error in exc.errors:
-        st.error(f"{labels.get(error.field, error.field)}: {t(error.message_key, **error.params)}")
-
-
-def saved(done_key: str, message: str) -> None:
-    """Keep a confirmation for the next run and redraw (the form's inputs start afresh)."""
-    st.session_state[done_key] = message
+        when = exc.changed_at.strftime("%Y-%m-%d %H:%M") if exc.changed_at else "?"
+        state[f"{form}__conflict"] = (exc.changed_by or "?", when)
+        st.rerun()
+    state[f"{form}__last"] = (fingerprint, token)
+    state[f"{form}__token"] = uuid.uuid4().hex
+    state[f"{form}__done"] = result or []
+    _forget_target(form)
+    for key in clear:
+        state.pop(key, None)
     st.rerun()
 
 
-def project_picker(ctx: PageContext, key: str) -> str | None:
+def remember_errors(form: str, errors: list[FieldError]) -> None:
+    """Keep refused fields for the next run, which draws each message beside its field."""
+    st.session_state[f"{form}__errors"] = {error.field: (error.message_key, error.params) for error in errors}
+
+
+def bind(form: str, row) -> dict:
+    """The record `form` acts on: id and version as first shown, kept until the user picks another record,
+    reloads after a conflict, or saves. `row` is the record as read now (id, version, and a code or name)."""
+    state = st.session_state
+    target = state.get(f"{form}__target")
+    if target is None or target["id"] != int(row.id):
+        name = getattr(row, "code", None) or getattr(row, "name", None)
+        target = state[f"{form}__target"] = {"id": int(row.id), "version": int(row.version), "code": name}
+    return target
+
+
+def bound_code(form: str) -> str | None:
+    """The code of the record `form` is bound to, if any (pickers keep it selectable when it left their list)."""
+    target = st.session_state.get(f"{form}__target")
+    return target["code"] if target else None
+
+
+def project_picker(ctx: PageContext, form: str, key: str) -> str | None:
     """Active projects, the user's recent ones first; its error drawn beneath."""
     projects = dict(cache.read(workflow.project_choices, ctx.user.username, ctx.as_of, rev=cache.revision()))
     code = st.selectbox(ctx.t("records.project"), list(projects), key=key,
                         format_func=lambda c: f"{projects[c]} ({c})")
-    field_error(ERRORS, "project", ctx.t)
+    field_error(form, "project", ctx.t)
     return code
 
 
-def choice(t, label: str, vocabulary: enums.Vocabulary, key: str, radio: bool = False,
+def choice(t: Translator, label: str, vocabulary: enums.Vocabulary, key: str, radio: bool = False,
            default: str | None = None) -> str:
     """One code of `vocabulary`, shown by its label (radio buttons for short lists), `default` preselected."""
     widget = st.radio if radio else st.selectbox
@@ -79,13 +164,20 @@ def choice(t, label: str, vocabulary: enums.Vocabulary, key: str, radio: bool = 
                   **options)
 
 
-def save_button(ctx: PageContext, command, values: dict, *, shown=None) -> None:
-    """The form's save: one command with the form's values; on success a confirmation naming the record.
+def show_errors(exc: ValidationFailed, t: Translator, labels: dict[str, str]) -> None:
+    """One error line per refused field, named in the page's language (forms drawn without `feedback`)."""
+    for error in exc.errors:
+        st.error(f"{plain(labels.get(error.field, error.field))}: {plain(t(error.message_key, **error.params))}")
 
-    `shown(result)` gives the name to confirm with (default: the command's result, a code).
-    """
-    t = ctx.t
-    if st.form_submit_button(t("records.save"), type="primary", width="stretch"):
-        result = run_command(ERRORS, t, lambda: command(cache.engine(), actor=ctx.user, values=values))
-        if result:
-            saved(DONE, t("records.saved", code=shown(result) if shown else result))
+
+def _forget_target(form: str) -> None:
+    st.session_state.pop(f"{form}__target", None)
+    st.session_state.pop(f"{form}__conflict", None)
+
+
+def _fingerprint(values: dict) -> str:
+    def encode(value):
+        if isinstance(value, (bytes, bytearray)):
+            return hashlib.sha256(value).hexdigest()
+        return str(value)
+    return hashlib.sha256(json.dumps(values, default=encode, sort_keys=True).encode()).hexdigest()

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from db.errors import Conflict, FieldError, ValidationFailed
 from db.models import Enterprise, Project
-from db.unit_of_work import audit, now, snapshot
+from db.unit_of_work import audit, now, remember, snapshot
 
 
 def new_code(prefix: str, day: dt.date) -> str:
@@ -65,3 +65,15 @@ def change(session: Session, row, username: str, **values) -> None:
     row.updated_by, row.updated_at = username, now()
     session.flush()
     audit(session, "update", table=row.__tablename__, row_id=row.id, before=before, after=snapshot(row))
+    remember(session, [saved(session, row)])
+
+
+def saved(session: Session, row) -> dict:
+    """What a confirmation names and links to: the record's table, its code (or name) and its project's code."""
+    code = getattr(row, "code", None) or getattr(row, "credit_code", None) or getattr(row, "name", None)
+    if isinstance(row, Project):
+        project = row.code
+    else:
+        project_id = getattr(row, "project_id", None)
+        project = session.get(Project, project_id).code if project_id else None
+    return {"table": row.__tablename__, "code": code, "project": project}

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
-from db.commands.common import for_update
+from db.commands.common import for_update, saved
 from db.errors import FieldError, ValidationFailed
 from db.models import Accident, Enforcement, Enterprise, Hazard, Project, RiskPoint, SiteVisit, Training
 from db.permissions import ADMIN_ROLES, ENTRY_ROLES, Actor, require
-from db.unit_of_work import audit, now, snapshot, writing
+from db.unit_of_work import audit, now, remember, snapshot, writing
 
 # Records a user can name by their code; the code column of each.
 DELETABLE = {
@@ -24,23 +24,25 @@ def _model(table: str):
     return DELETABLE[table][0]
 
 
-def delete_record(engine: Engine, *, actor: Actor, table: str, row_id: int, version: int) -> None:
+def delete_record(engine: Engine, *, actor: Actor, table: str, row_id: int, version: int,
+                  submission: str | None = None) -> None:
     """Hide a record from every page and figure; an admin can restore it."""
     require(actor, ENTRY_ROLES, "delete_record")
     model = _model(table)
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         row = for_update(session, model, row_id, version)
         before = snapshot(row)
         row.deleted_at, row.updated_by, row.updated_at = now(), actor.username, now()
         session.flush()
         audit(session, "delete", table=table, row_id=row.id, before=before, after=snapshot(row))
+        remember(session, [saved(session, row)])
 
 
-def restore_record(engine: Engine, *, actor: Actor, table: str, row_id: int) -> None:
+def restore_record(engine: Engine, *, actor: Actor, table: str, row_id: int, submission: str | None = None) -> None:
     """Bring a soft-deleted record back."""
     require(actor, ADMIN_ROLES, "restore_record")
     model = _model(table)
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         row = session.execute(select(model).where(model.id == row_id, model.deleted_at.is_not(None))
                               .with_for_update()).scalar()
         if row is None:
@@ -49,3 +51,4 @@ def restore_record(engine: Engine, *, actor: Actor, table: str, row_id: int) -> 
         row.deleted_at, row.updated_by, row.updated_at = None, actor.username, now()
         session.flush()
         audit(session, "restore", table=table, row_id=row.id, before=before, after=snapshot(row))
+        remember(session, [saved(session, row)])

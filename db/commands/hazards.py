@@ -18,11 +18,12 @@ ESCALATE_AFTER_SEND_BACKS = 2
 
 
 def mark_rectified(engine: Engine, *, actor: Actor, hazard_id: int, version: int, rectified_on: dt.date,
-                   note: str, photos: list[bytes] = (), today: dt.date | None = None) -> None:
+                   note: str, photos: list[bytes] = (), today: dt.date | None = None,
+                   submission: str | None = None) -> None:
     """Record the contractor's rectification (date, note, photos of the fixed state) of an open hazard."""
     require(actor, ENTRY_ROLES, "mark_rectified")
     checked, problems = check_photos(list(photos))
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         hazard = for_update(session, Hazard, hazard_id, version)
         data, step_problems = problems_of(RectificationIn, {"rectified_on": rectified_on, "note": note,
                                                              "found_on": hazard.found_on}, today)
@@ -43,10 +44,10 @@ def mark_rectified(engine: Engine, *, actor: Actor, hazard_id: int, version: int
 
 
 def close_hazard(engine: Engine, *, actor: Actor, hazard_id: int, version: int, closed_on: dt.date,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, submission: str | None = None) -> None:
     """Close a rectified hazard after re-inspection, by someone other than who reported the fix."""
     require(actor, ENTRY_ROLES, "close_hazard")
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         hazard = for_update(session, Hazard, hazard_id, version)
         _, problems = problems_of(ClosureIn, {"closed_on": closed_on, "rectified_on": hazard.rectified_on}, today)
         if hazard.rectified_by == actor.username:
@@ -56,10 +57,11 @@ def close_hazard(engine: Engine, *, actor: Actor, hazard_id: int, version: int, 
         change(session, hazard, actor.username, closed_on=closed_on, closed_by=actor.username)
 
 
-def send_back(engine: Engine, *, actor: Actor, hazard_id: int, version: int, reason: str) -> None:
+def send_back(engine: Engine, *, actor: Actor, hazard_id: int, version: int, reason: str,
+              submission: str | None = None) -> None:
     """The re-inspection failed: the hazard is open again, with the reason and one more send-back."""
     require(actor, ENTRY_ROLES, "send_back_hazard")
-    with writing(engine, actor.username) as session:
+    with writing(engine, actor, submission=submission) as session:
         hazard = for_update(session, Hazard, hazard_id, version)
         data, problems = problems_of(SendBackIn, {"reason": reason}, None)
         if hazard.rectified_on is None or hazard.closed_on is not None:

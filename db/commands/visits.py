@@ -6,16 +6,16 @@ import datetime as dt
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from db.commands.common import new_code, project_id
+from db.commands.common import new_code, project_id, saved
 from db.errors import FieldError, ValidationFailed
 from db.models import Hazard, SiteVisit
 from db.permissions import ENTRY_ROLES, Actor, require
 from db.schemas import HazardIn, VisitIn, validate
-from db.unit_of_work import audit, now, snapshot, writing
+from db.unit_of_work import audit, now, remember, snapshot, writing
 
 
 def create_visit(engine: Engine, *, actor: Actor, visit: dict, hazards: list[dict] = (),
-                 today: dt.date | None = None) -> int:
+                 today: dt.date | None = None, submission: str | None = None) -> int:
     """Record a site visit and the hazards found on it, all or nothing; returns the visit id."""
     require(actor, ENTRY_ROLES, "create_visit")
     found, errors = [], []
@@ -34,7 +34,7 @@ def create_visit(engine: Engine, *, actor: Actor, visit: dict, hazards: list[dic
     if errors:
         raise ValidationFailed(errors)
     try:
-        with writing(engine, actor.username) as session:
+        with writing(engine, actor, submission=submission) as session:
             project = project_id(session, data.project)
             row = SiteVisit(code=data.code or new_code("XC", data.date), project_id=project, visited_on=data.date,
                             kind=data.kind, inspectors=data.inspectors, notes=data.notes,
@@ -42,6 +42,7 @@ def create_visit(engine: Engine, *, actor: Actor, visit: dict, hazards: list[dic
             session.add(row)
             session.flush()
             audit(session, "create", table="site_visits", row_id=row.id, after=snapshot(row))
+            created = [row]
             for item in found:
                 hazard = Hazard(**item.model_dump(exclude={"project", "visit", "code"}),
                                 code=item.code or new_code("YH", data.date), project_id=project, visit_id=row.id,
@@ -49,6 +50,8 @@ def create_visit(engine: Engine, *, actor: Actor, visit: dict, hazards: list[dic
                 session.add(hazard)
                 session.flush()
                 audit(session, "create", table="hazards", row_id=hazard.id, after=snapshot(hazard))
+                created.append(hazard)
+            remember(session, [saved(session, record) for record in created])
             return row.id
     except IntegrityError:
         raise ValidationFailed([FieldError("code", "errors.duplicate_code")]) from None

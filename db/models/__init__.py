@@ -12,11 +12,11 @@ from db.models.records import (
     Accident, Approval, Award, Enforcement, Enterprise, Hazard, HazardPhoto, LedgerItem, Project, RiskPoint,
     SiteVisit, TeamMember, Training, training_enterprises,
 )
-from db.models.system import AuditEntry, DataRevision, PatrolWeek, User
+from db.models.system import AuditEntry, DataRevision, FormSubmission, PatrolWeek, User
 
 __all__ = [
     "NAMING_CONVENTION", "Base", "Tracked", "live_index", "one_of",
     "Accident", "Approval", "Award", "Enforcement", "Enterprise", "Hazard", "HazardPhoto", "LedgerItem", "Project",
     "RiskPoint", "SiteVisit", "TeamMember", "Training", "training_enterprises",
-    "AuditEntry", "DataRevision", "PatrolWeek", "User",
+    "AuditEntry", "DataRevision", "FormSubmission", "PatrolWeek", "User",
 ]

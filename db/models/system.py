@@ -57,6 +57,21 @@ class AuditEntry(Base):
     row_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Where the request came from, when the app server knows (the browser's address and user agent).
+    client_ip: Mapped[str | None] = mapped_column(String(64))
+    user_agent: Mapped[str | None] = mapped_column(String(300))
+
+
+class FormSubmission(Base):
+    """One row per saved form submission: a double click or a retried request finds its token here and
+    gets the first save's result instead of writing the record again."""
+
+    __tablename__ = "form_submissions"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    result: Mapped[list[Any] | None] = mapped_column(JSON)
 
 
 class PatrolWeek(Base):

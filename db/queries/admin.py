@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Connection, Select, func, select
 
-from db.models import AuditEntry, User
+from db.models import AuditEntry, FormSubmission, User
 
 AUDIT_COLUMNS = ["id", "at", "actor", "action", "table_name", "row_id", "before", "after"]
 
@@ -90,3 +90,8 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 def _utc(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def submission_result(conn: Connection, token: str) -> list | None:
+    """What the form submission `token` saved (None when it saved nothing that names a record)."""
+    return conn.execute(select(FormSubmission.result).where(FormSubmission.token == token)).scalar()

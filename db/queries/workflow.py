@@ -8,7 +8,7 @@ from sqlalchemy import Connection, and_, case, func, or_, select
 
 from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
 from db.hazard_status import closed_by, fix_reported_by, overdue_on
-from db.models import Hazard, HazardPhoto, Project, SiteVisit
+from db.models import AuditEntry, Hazard, HazardPhoto, Project, SiteVisit
 
 # A select box beyond this many projects is unusable anyway; the user's own come first.
 MAX_PROJECT_CHOICES = 2000
@@ -31,15 +31,18 @@ def project_choices(conn: Connection, username: str, as_of: dt.date) -> list[tup
     return [(code, name) for code, name in rows]
 
 
-def workflow_hazards(conn: Connection, *, state: str, as_of: dt.date, limit: int = 50,
-                     offset: int = 0) -> tuple[pd.DataFrame, int]:
+def workflow_hazards(conn: Connection, *, state: str, as_of: dt.date, limit: int = 50, offset: int = 0,
+                     not_rectified_by: str | None = None) -> tuple[pd.DataFrame, int]:
     """A page of hazards awaiting rectification ("open") or re-inspection ("rectified") on `as_of`, oldest
-    deadline first."""
+    deadline first; `not_rectified_by` leaves out fixes that user reported (they may not re-inspect them)."""
     waiting = ~fix_reported_by(as_of) if state == "open" else fix_reported_by(as_of)
     where = and_(Hazard.deleted_at.is_(None), Hazard.found_on <= as_of, ~closed_by(as_of), waiting)
+    if not_rectified_by:
+        where = and_(where, or_(Hazard.rectified_by.is_(None), Hazard.rectified_by != not_rectified_by))
     total = conn.execute(select(func.count()).select_from(Hazard).where(where)).scalar_one()
     rows = conn.execute(
-        select(Hazard.id, Hazard.version, Hazard.code, Project.name.label("project"), Hazard.found_on,
+        select(Hazard.id, Hazard.version, Hazard.code, Project.code.label("project_code"),
+               Project.name.label("project"), Hazard.found_on,
                Hazard.due_on, Hazard.level, Hazard.category, Hazard.description, Hazard.rectified_on,
                Hazard.rectified_by, Hazard.rectification_note, Hazard.sent_back_count,
                Hazard.last_sent_back_reason,
@@ -72,3 +75,21 @@ def photo_thumbnails(conn: Connection, hazard_id: int) -> list[bytes]:
     """Thumbnails of the photos of a hazard's fixed state, oldest first (the full images stay in the database)."""
     return list(conn.execute(select(HazardPhoto.thumbnail).where(HazardPhoto.hazard_id == hazard_id)
                              .order_by(HazardPhoto.id)).scalars())
+
+
+def hazard_now(conn: Connection, *, code: str) -> dict | None:
+    """The hazard's current id, version, state and last change (who, when): to tell a user whose form is bound
+    to an older version what happened meanwhile."""
+    row = conn.execute(select(Hazard.id, Hazard.version, Hazard.code, Hazard.rectified_on, Hazard.closed_on,
+                              func.coalesce(Hazard.updated_by, Hazard.created_by).label("changed_by"),
+                              func.coalesce(Hazard.updated_at, Hazard.created_at).label("changed_at"))
+                       .where(Hazard.code == code)).mappings().first()
+    return dict(row) if row else None
+
+
+def hazard_history(conn: Connection, *, hazard_id: int) -> pd.DataFrame:
+    """Every audited change of one hazard, oldest first: when, who, what (create, update, delete, restore)."""
+    rows = conn.execute(select(AuditEntry.at, AuditEntry.actor, AuditEntry.action)
+                        .where(AuditEntry.table_name == "hazards", AuditEntry.row_id == hazard_id)
+                        .order_by(AuditEntry.id)).all()
+    return pd.DataFrame(rows, columns=["at", "actor", "action"])

@@ -20,7 +20,7 @@ TARGETS = {"enterprises": "enterprises", "projects": "projects", "visits": "visi
 
 def apply_plan(session: Session, plan: SheetPlan, refs: Refs, progress: Progress) -> None:
     """Write one sheet's inserts and updates and their audit rows."""
-    actor, stamp = session.info.get("actor", "system"), now()
+    actor, stamp = session.info["actor"].username, now()
     table = plan.checked.sheet.model.__table__
     audits = []
     new_ids = {}

@@ -63,7 +63,7 @@ def import_workbook(engine: Engine, source: str | Path | IO[bytes], *, actor: Ac
     checked = {s.sheet.name: check_sheet(s, errors, today, tracker) for s in sources}
     result = ImportResult()
     try:
-        with writing(engine, actor.username) as session:
+        with writing(engine, actor) as session:
             refs = Refs(session, checked)
             plans = [plan_sheet(session, checked[s.name], refs, errors) for s in SHEETS if s.name in checked]
             if errors:

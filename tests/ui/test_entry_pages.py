@@ -29,8 +29,9 @@ def test_staff_saves_a_visit_with_a_hazard(engine, run_page):
     app.text_area(key="entry_h0_description").input("塔吊基础积水")
     button(app, "保存巡查记录").click().run()
     assert not app.exception
-    assert any("已保存巡查记录" in s.value for s in app.success)
+    assert any("已保存 2 条记录" in s.value for s in app.success)
     assert (count(engine, SiteVisit), count(engine, Hazard)) == (1, 1)
+    assert app.number_input(key="entry_hazard_count").value == 0       # the form starts afresh
 
 
 def test_missing_description_is_shown_beside_the_field_and_nothing_is_saved(engine, run_page):
@@ -39,7 +40,7 @@ def test_missing_description_is_shown_beside_the_field_and_nothing_is_saved(engi
     app.number_input(key="entry_hazard_count").set_value(1).run()
     app.text_input(key="entry_inspectors").input("")
     button(app, "保存巡查记录").click().run()
-    assert any("请更正" in e.value for e in app.error)
+    assert any("未保存" in e.value for e in app.error)
     assert sum("必填" in m.value for m in app.markdown) == 2        # inspectors and the hazard description
     assert (count(engine, SiteVisit), count(engine, Hazard)) == (0, 0)
 
@@ -58,25 +59,37 @@ def test_rectified_then_closed_by_a_second_inspector(engine, run_page):
     app = run_page(engine, "pages/rectification.py", role="staff")
     app.text_area(key="rectification_note").input("已整改")
     button(app, "登记整改完成").click().run()
-    assert any("已更新隐患" in s.value for s in app.success)
+    assert any("已保存 1 条记录" in s.value for s in app.success)
 
     second = add_user(engine, "inspector_two", "staff")
     app = run_page(engine, "pages/rectification.py", role="staff")
     app.session_state["user"] = second
     app.segmented_control(key="rectification_state").set_value("rectified").run()
+    app.radio(key="rectification_outcome").set_value("close")
     button(app, "提交复查结论").click().run()
     with Session(engine) as session:
         hazard = session.get(Hazard, hazard_id)
     assert hazard.closed_by == "inspector_two" and hazard.closed_on == dt.date.today()
 
 
-def test_the_rectifier_cannot_close_it_himself(engine, run_page):
+def test_the_rectifier_is_not_offered_their_own_fix_to_close(engine, run_page):
     project = active_project(engine)
     b.hazard(engine, project, dt.date.today() - dt.timedelta(days=3))
     app = run_page(engine, "pages/rectification.py", role="staff")
     app.text_area(key="rectification_note").input("已整改")
     button(app, "登记整改完成").click().run()
     app.segmented_control(key="rectification_state").set_value("rectified").run()
+    assert not [b for b in app.button if b.label == "提交复查结论"]
+    assert any("暂无" in i.value for i in app.info)
+
+
+def test_re_inspection_without_an_outcome_is_refused_beside_the_choice(engine, run_page):
+    project = active_project(engine)
+    b.hazard(engine, project, dt.date.today() - dt.timedelta(days=3), rectified=dt.date.today(),
+             rectified_by="someone_else")
+    app = run_page(engine, "pages/rectification.py", role="staff")
+    app.segmented_control(key="rectification_state").set_value("rectified").run()
     button(app, "提交复查结论").click().run()
-    assert any("整改登记人以外" in m.value for m in app.markdown)
-    assert count(engine, Hazard) == 1
+    assert sum("必填" in m.value for m in app.markdown) == 1
+    with Session(engine) as session:
+        assert session.scalars(select(Hazard.closed_on)).one() is None

@@ -42,7 +42,7 @@ def test_future_date_is_shown_beside_the_field_and_nothing_saved(engine, run_pag
     app.date_input(key="records_risk_date").set_value(dt.date.today() + dt.timedelta(days=3))
     app.text_area(key="records_risk_description").input("x")
     save(app)
-    assert any("请更正" in e.value for e in app.error)
+    assert any("未保存" in e.value for e in app.error)
     assert any("不能晚于今天" in m.value for m in app.markdown)
     assert count(engine, RiskPoint) == 0
 
@@ -126,6 +126,6 @@ def test_staff_deletes_by_code_and_admin_restores_from_the_trash(engine, run_pag
     trash = run_page(engine, "pages/trash.py", role="admin")
     trash.selectbox(key="trash_table").select("hazards").run()
     next(x for x in trash.button if x.key == "trash_restore").click().run()
-    assert any("已恢复" in s.value for s in trash.success)
+    assert any("已保存 1 条记录" in s.value for s in trash.success)
     with engine.connect() as conn:
         assert conn.execute(select(Hazard.deleted_at)).scalar_one() is None

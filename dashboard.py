@@ -94,7 +94,7 @@ if kpi is not None:
         vocabularies = {"category": enums.CATEGORY, "kind": KIND_OF.get(kpi),
                         "level": LEVEL_OF.get(kpi, enums.HAZARD_LEVEL)}
         widgets.table(rows, t, {column: f"overview.col_{column}" for column in rows.columns}, vocabularies,
-                      export=f"{kpi}_{period.start}_{period.end}", role=ctx.user.role)
+                      export=f"{kpi}_{period.start}_{period.end}", user=ctx.user)
 
 if may_export(ctx.user.role):
     with st.expander(t("report_export.title"), icon=":material/description:"):
@@ -114,6 +114,6 @@ if may_export(ctx.user.role):
                 gathered = content.gather(cache.engine(), chosen, as_of)
                 return pdf.render_pdf(gathered, t) if fmt == "pdf" else xlsx.render_xlsx(gathered, t)
 
-            st.download_button(t("report_export.download"), data=render, mime=REPORT_FORMATS[fmt],
-                               file_name=f"report_{chosen_period.start}_{chosen_period.end}.{fmt}",
-                               icon=":material/download:", key="overview_report_download", on_click="ignore")
+            widgets.download(ctx.user, t("report_export.download"), render, mime=REPORT_FORMATS[fmt],
+                             file_name=f"report_{chosen_period.start}_{chosen_period.end}.{fmt}",
+                             key="overview_report_download")

@@ -13,6 +13,7 @@ import secrets
 import stat
 import tomllib
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, ValidationError, field_validator
 
@@ -42,6 +43,7 @@ SOURCES = {
     "absolute_hours": ("AUTH_ABSOLUTE_HOURS", ("auth", "absolute_timeout_hours")),
     "refresh_seconds": ("OVERVIEW_REFRESH_SECONDS", None),
     "report_font": ("REPORT_FONT", None),
+    "cookie_secure": ("COOKIE_SECURE", ("auth", "cookie_secure")),
 }
 
 
@@ -65,6 +67,8 @@ class Settings(BaseModel):
     absolute_hours: PositiveFloat = 12         # and an absolute lifetime
     refresh_seconds: PositiveFloat = 30
     report_font: Path | None = None
+    # auto: the cookie is Secure when the page was served over HTTPS; always / never force it.
+    cookie_secure: Literal["auto", "always", "never"] = "auto"
     cookie_name: str = COOKIE_NAME
 
     @field_validator("database_url")

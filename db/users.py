@@ -159,6 +159,12 @@ def record_access_denied(engine: Engine, actor: Actor, page: str) -> None:
         audit(session, "access_denied", after={"page": page, "role": actor.role})
 
 
+def record_download(engine: Engine, actor: Actor, *, file_name: str, size_bytes: int) -> None:
+    """Audit a download (a CSV, a workbook, a report, a document): who took which file, from where."""
+    with _bookkeeping(engine, actor) as session:
+        audit(session, "download", after={"file": file_name, "bytes": size_bytes})
+
+
 def as_utc(value: dt.datetime | None) -> dt.datetime | None:
     """A stored timestamp as aware UTC (SQLite hands back naive values)."""
     if value is None or value.tzinfo is not None:

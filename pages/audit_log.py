@@ -44,9 +44,8 @@ else:
                             "action": "audit_log.col_action", "table_name": "audit_log.col_table",
                             "row_id": "audit_log.col_row", "before": "audit_log.col_before",
                             "after": "audit_log.col_after"})
-    # Built only when clicked (a callable), so paging through a large log stays fast.
-    st.download_button(t("audit_log.export"), on_click="ignore", key="audit_log_export", mime="text/csv",
-                       data=lambda: csv_bytes(cache.read_fresh(admin.audit_export, where, limit=EXPORT_LIMIT)),
-                       file_name=f"audit_log_{ctx.as_of.isoformat()}.csv")
+    widgets.download(ctx.user, t("audit_log.export"),
+                     lambda: csv_bytes(cache.read_fresh(admin.audit_export, where, limit=EXPORT_LIMIT)),
+                     file_name=f"audit_log_{ctx.as_of.isoformat()}.csv", mime="text/csv", key="audit_log_export")
     if total > EXPORT_LIMIT:
         st.caption(t("audit_log.export_capped", limit=EXPORT_LIMIT))

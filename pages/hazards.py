@@ -65,7 +65,7 @@ else:
         "level": "hazards.level", "category": "hazards.category", "found_on": "hazards.col_found",
         "due_on": "hazards.col_due", "age_days": "hazards.col_age", "days_overdue": "hazards.col_overdue"},
         {"status": HAZARD_STATUS, "level": HAZARD_LEVEL, "category": CATEGORY},
-        export="open_hazards", role=ctx.user.role)
+        export="open_hazards", user=ctx.user)
 
 st.subheader(t("hazards.time_to_close"))
 if closed == 0:

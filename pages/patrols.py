@@ -63,4 +63,4 @@ else:
     widgets.table(people(log, ctx.user.role, names=("inspectors",)), t, {
         "visited_on": "patrols.col_date", "code": "patrols.col_code", "project_code": "patrols.col_project_code",
         "project": "patrols.col_project", "kind": "patrols.col_kind", "inspectors": "patrols.col_inspectors",
-        "notes": "patrols.col_notes"}, {"kind": VISIT_KIND}, export="visit_log", role=ctx.user.role)
+        "notes": "patrols.col_notes"}, {"kind": VISIT_KIND}, export="visit_log", user=ctx.user)

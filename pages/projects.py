@@ -5,9 +5,11 @@ import pandas as pd
 import streamlit as st
 
 from db import enums
+from db.permissions import sees_masked
 from db.queries import project_detail, projects
 from db.queries.projects import ProjectFilter
 from render import charts, masking
+from render.formatting import plain
 from ui import cache, filters, widgets
 from ui.frame import PageContext, frame
 
@@ -34,13 +36,21 @@ def list_filters(ctx: PageContext) -> ProjectFilter:
                                placeholder=t("projects.any"), key="projects_kind",
                                format_func=lambda k: t.label(enums.PROJECT_KIND, k)),
         party=more[1].text_input(t("projects.party"), filters.url_text("party"), key="projects_party") or None,
-        inspector=more[2].text_input(t("projects.inspector"), filters.url_text("inspector"),
-                                     key="projects_inspector") or None,
+        inspector=inspector_filter(ctx, more[2]),
         key_only=more[3].toggle(t("projects.key_only"), st.query_params.get("key") == "1", key="projects_key"),
     )
     filters.write_url(q=where.search, status=where.status, kind=where.kind, party=where.party,
                       inspector=where.inspector, key="1" if where.key_only else None)
     return where
+
+
+def inspector_filter(ctx: PageContext, column) -> str | None:
+    """Team-member search; visitors see names masked, so they may not search by them (it would unmask)."""
+    if sees_masked(ctx.user.role):
+        if filters.url_text("inspector"):
+            st.warning(ctx.t("filters.bad_param", field="inspector", value="…"))
+        return None
+    return column.text_input(ctx.t("projects.inspector"), filters.url_text("inspector"), key="projects_inspector") or None
 
 
 def _index(kind: str | None) -> int | None:
@@ -62,7 +72,7 @@ def project_list(ctx: PageContext, where: ProjectFilter, rev: int) -> None:
         "open_hazards": "projects.open_hazards", "overdue_hazards": "projects.overdue_hazards",
         "developer": "projects.developer", "contractor": "projects.contractor", "start_date": "projects.start",
     }, {"status": enums.PROJECT_STATUS, "kind": enums.PROJECT_KIND}, export="projects",
-        role=ctx.user.role, column_config={
+        user=ctx.user, column_config={
         t("projects.open"): st.column_config.LinkColumn(display_text=t("projects.open_link"), width="small"),
         t("projects.progress"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%"),
     })
@@ -78,8 +88,8 @@ def project_page(ctx: PageContext, record: dict) -> None:
     """One project: facts, team, ledger, hazards, risk points, enforcement, visits, approvals."""
     t, facts = ctx.t, record["facts"]
     st.link_button(t("projects.back"), "?", icon="⬅️")
-    st.title(facts["name"])
-    st.caption(f'{facts["code"]} · {t.label(enums.PROJECT_KIND, facts["kind"])} · '
+    st.title(plain(facts["name"]), anchor=False)
+    st.caption(f'{plain(facts["code"])} · {t.label(enums.PROJECT_KIND, facts["kind"])} · '
                f'{t.label(enums.PROJECT_STATUS, facts["status"])}'
                + (f' · {t("projects.key")}' if facts["is_key"] else ""))
     cards = st.columns(4)
@@ -87,9 +97,9 @@ def project_page(ctx: PageContext, record: dict) -> None:
     cards[1].metric(t("projects.floor_area"), f'{facts["floor_area_m2"]:,.0f} m²', border=True)
     cards[2].metric(t("projects.start"), str(facts["start_date"]), border=True)
     cards[3].metric(t("projects.completion"), str(facts["completion_date"] or "—"), border=True)
-    st.markdown(f'**{t("projects.developer")}** {facts["developer"]}　'
-                f'**{t("projects.contractor")}** {facts["contractor"]}　'
-                f'**{t("projects.supervisor_firm")}** {facts["supervisor_firm"] or "—"}')
+    st.markdown(f'**{t("projects.developer")}** {plain(facts["developer"])}　'
+                f'**{t("projects.contractor")}** {plain(facts["contractor"])}　'
+                f'**{t("projects.supervisor_firm")}** {plain(facts["supervisor_firm"] or "—")}')
     if not record["escalations"].empty:
         st.warning(t("projects.escalate", n=len(record["escalations"])))
     tabs = st.tabs([t(f"projects.tab_{name}") for name in
@@ -135,7 +145,7 @@ def _or_none(ctx: PageContext, frame: pd.DataFrame, headers: dict[str, str], lab
     if frame.empty:
         st.caption(ctx.t("projects.no_records"))
     else:
-        widgets.table(frame, ctx.t, headers, labels, export=export, role=ctx.user.role)
+        widgets.table(frame, ctx.t, headers, labels, export=export, user=ctx.user)
 
 
 def _ledger(ctx: PageContext, ledger: pd.DataFrame) -> None:
@@ -180,7 +190,7 @@ code = st.query_params.get("project")
 if code:
     record = cache.read(project_detail.project_record, code=code, as_of=ctx.as_of, rev=rev)
     if record is None:
-        st.warning(t("projects.not_found", code=code[:40]))
+        st.warning(t("projects.not_found", code=plain(code[:40])))
         st.link_button(t("projects.back"), "?", icon=":material/arrow_back:")
         st.stop()
     project_page(ctx, record)

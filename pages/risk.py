@@ -61,4 +61,4 @@ else:
     widgets.table(rows, t, labels={"category": CATEGORY}, headers={
         "code": "risk.col_code", "project": "risk.project", "identified_on": "risk.col_identified",
         "category": "risk.category", "description": "risk.col_description", "controls": "risk.col_controls"},
-        export="major_risk_points", role=ctx.user.role)
+        export="major_risk_points", user=ctx.user)

@@ -39,4 +39,4 @@ else:
     widgets.table(people(missing, ctx.user.role, names=("contact_person",), phones=("contact_phone",)), t, {
         "credit_code": "training.col_credit_code", "name": "training.col_name", "kind": "training.col_kind",
         "contact_person": "training.col_contact", "contact_phone": "training.col_phone"},
-        {"kind": ENTERPRISE_KIND}, export="not_reached", role=ctx.user.role)
+        {"kind": ENTERPRISE_KIND}, export="not_reached", user=ctx.user)

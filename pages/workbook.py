@@ -9,6 +9,7 @@ from db.workbook.importer import import_workbook
 from db.workbook.report import RowError, WorkbookRefused, WorkbookUnreadable
 from db.workbook.template import write_template
 from db.workbook.writer import export_workbook
+from render.formatting import plain
 from ui import cache, widgets
 from ui.frame import frame
 
@@ -24,7 +25,7 @@ def refusal(errors: list[RowError], t) -> None:
                           "column": [e.column for e in errors],
                           "reason": [t(e.message_key, **e.params) for e in errors]})
     widgets.table(table, t, {name: f"workbook.{name}" for name in table.columns},
-                  export="import_errors", role=ctx.user.role)
+                  export="import_errors", user=ctx.user)
 
 
 def as_bytes(write) -> bytes:
@@ -38,11 +39,13 @@ t = ctx.t
 st.title(t("workbook.title"))
 st.caption(t("workbook.intro"))
 left, right = st.columns(2)
-left.download_button(t("workbook.export"), data=lambda: as_bytes(lambda out: export_workbook(cache.engine(), out)),
-                     file_name="supervision_ledger.xlsx", mime=XLSX, key="workbook_export", icon="⬇️",
-                     on_click="ignore", width="stretch")
-right.download_button(t("workbook.template"), data=lambda: as_bytes(write_template), file_name="ledger_template.xlsx",
-                      mime=XLSX, key="workbook_template", icon="📋", on_click="ignore", width="stretch")
+with left:
+    widgets.download(ctx.user, t("workbook.export"), lambda: as_bytes(lambda out: export_workbook(cache.engine(), out)),
+                     file_name="supervision_ledger.xlsx", mime=XLSX, key="workbook_export", width="stretch")
+with right:
+    widgets.download(ctx.user, t("workbook.template"), lambda: as_bytes(write_template),
+                     file_name="ledger_template.xlsx", mime=XLSX, key="workbook_template",
+                     icon=":material/table_view:", width="stretch")
 st.divider()
 
 upload = st.file_uploader(t("workbook.upload"), type=["xlsx"], key="workbook_upload")
@@ -55,7 +58,7 @@ try:
                                                                       text=t("workbook.importing")))
 except WorkbookUnreadable as exc:
     bar.empty()
-    st.error(t("workbook.unreadable", detail=str(exc)))
+    st.error(t("workbook.unreadable", detail=plain(str(exc))))
     st.stop()
 except Conflict:
     bar.empty()

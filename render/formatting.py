@@ -40,7 +40,8 @@ def formula_safe(value):
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """`frame` as CSV for Excel: UTF-8 with BOM (so Chinese reads right), every formula-like cell kept as text."""
-    return frame.map(formula_safe).to_csv(index=False).encode("utf-8-sig")
+    # CRLF line ends (Excel's own), so a value holding a carriage return is quoted rather than split.
+    return frame.map(formula_safe).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:/=&;\"'$%@^?,])")

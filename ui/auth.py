@@ -7,6 +7,7 @@ its role from the database, so disabling a user or changing their role applies a
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -16,11 +17,12 @@ from sqlalchemy import Engine
 from streamlit_authenticator.utilities import LoginError
 
 from db import users
+from db.config import Settings, SettingsError, settings, signing_key
 from db.permissions import Actor
 from db.unit_of_work import now
-from ui import authenticator, session_token
-from db.config import Settings, SettingsError, settings, signing_key
+from render.formatting import plain
 from render.i18n import Translator
+from ui import authenticator, session_token
 
 CurrentUser = Actor
 USER = "user"
@@ -46,7 +48,8 @@ def settings_or_stop(t: Translator) -> Settings:
         return auth_settings()
     except SettingsError as exc:
         reason = t(exc.message_key)
-        st.error(t("auth.bad_config", setting=exc.setting, reason=exc.reason if reason == exc.message_key else reason))
+        reason = plain(exc.reason) if reason == exc.message_key else reason
+        st.error(t("auth.bad_config", setting=exc.setting, reason=reason))
         st.stop()
 
 
@@ -108,8 +111,15 @@ def _continue_session(engine: Engine, settings: Settings, current: dt.datetime) 
         state[NOTICE] = "auth.session_ended"
         return None
     state[LAST_SEEN] = current
-    state[USER] = account.actor()
+    state[USER] = _from_this_client(account.actor())
     return state[USER]
+
+
+def _from_this_client(actor: Actor) -> Actor:
+    # The audit log records where each write came from, when Streamlit knows it.
+    address, agent = st.context.ip_address, st.context.headers.get("User-Agent")
+    return dataclasses.replace(actor, client_ip=address if isinstance(address, str) else "",
+                               user_agent=agent if isinstance(agent, str) else "")
 
 
 def _login(t: Translator, engine: Engine, settings: Settings, current: dt.datetime,
@@ -149,7 +159,7 @@ def _login(t: Translator, engine: Engine, settings: Settings, current: dt.dateti
     state[STARTED] = restored.auth_time if restored else current
     state[ISSUED] = restored.issued_at if restored else current
     state[LAST_SEEN] = current
-    state[USER] = account.actor()
+    state[USER] = _from_this_client(account.actor())
     state["logout"] = None
     if restored:
         state[COOKIE_IAT] = restored.issued_at

@@ -86,9 +86,18 @@ def login_credentials(engine: Engine) -> dict:
 
 
 def write(manager: stx.CookieManager, settings: Settings, token: str) -> None:
-    """Send `token` to the browser; it lives no longer than the absolute timeout."""
-    manager.set(settings.cookie_name, token, key="frame_cookie_set",
-                max_age=settings.absolute.total_seconds(), same_site="strict")
+    """Send `token` to the browser; it lives no longer than the absolute timeout, and over HTTPS only when the
+    page came over HTTPS (or COOKIE_SECURE says always)."""
+    manager.set(settings.cookie_name, token, key="frame_cookie_set", max_age=settings.absolute.total_seconds(),
+                same_site="strict", secure=secure_cookie(settings))
+
+
+def secure_cookie(settings: Settings) -> bool:
+    """Whether the session cookie gets the Secure flag (sent over HTTPS only)."""
+    if settings.cookie_secure != "auto":
+        return settings.cookie_secure == "always"
+    forwarded = (st.context.headers.get("X-Forwarded-Proto") or "").split(",")[0].strip().lower()
+    return forwarded == "https" or (st.context.url or "").startswith("https://")
 
 
 def delete(manager: stx.CookieManager, settings: Settings) -> None:

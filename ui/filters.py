@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from db.enums import Vocabulary
+from render.formatting import plain
 from render.i18n import Translator
 
 SEPARATOR = ","
@@ -43,7 +44,7 @@ def _apply_url(t: Translator, vocabulary: Vocabulary, *, key: str, param: str) -
     parsed = {part: vocabulary.parse(part) for part in wanted}
     bad = [part for part, code in parsed.items() if code is None]
     if bad:
-        st.warning(t("filters.bad_param", field=param, value=SEPARATOR.join(bad)))
+        st.warning(t("filters.bad_param", field=plain(param), value=plain(SEPARATOR.join(bad))))
     state[key] = [code for code in vocabulary.codes if code in parsed.values()]
 
 
@@ -65,7 +66,7 @@ def url_select(t: Translator, label: str, *, param: str, key: str, choices: Sequ
             state[key] = url_value
         else:
             if url_value != ANY:
-                st.warning(t("filters.bad_param", field=param, value=url_value))
+                st.warning(t("filters.bad_param", field=plain(param), value=plain(url_value[:40])))
             state[key] = ANY
     if state.get(key) not in (ANY, *choices):
         state[key] = ANY
@@ -82,7 +83,7 @@ def url_value(t: Translator, name: str, allowed: Sequence[str]) -> str | None:
     if value in (None, ""):
         return None
     if value not in allowed:
-        st.warning(t("filters.bad_param", field=name, value=value[:40]))
+        st.warning(t("filters.bad_param", field=plain(name), value=plain(value[:40])))
         return None
     return value
 

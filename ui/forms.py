@@ -66,7 +66,7 @@ def feedback(form: str, t: Translator, labels: dict[str, str]) -> None:
         for record in saved:
             record_link(t, record)
     if conflict := state.get(f"{form}__conflict"):
-        st.error(t("errors.conflict", who=conflict[0], when=conflict[1]), icon=":material/sync_problem:")
+        st.error(t("errors.conflict", who=plain(conflict[0]), when=conflict[1]), icon=":material/sync_problem:")
         st.button(t("forms.reload"), key=f"{form}__reload", on_click=_forget_target, args=(form,))
     if errors := state.get(f"{form}__errors"):
         lines = [f"- {plain(labels.get(field.split('.')[-1], field))}: {plain(t(key, **params))}"

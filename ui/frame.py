@@ -12,6 +12,7 @@ from db.period import Period
 from db.users import record_access_denied
 from ui import cache, registry
 from ui.auth import CurrentUser, logout_button, signed_in_user
+from render.formatting import plain
 from render.i18n import Translator
 from ui.period_picker import chosen_language, chosen_period, language_switch
 
@@ -36,10 +37,14 @@ def frame(page_key: str) -> PageContext:
     _sidebar_header(t)
     user = signed_in_user(t, engine, on_login_screen=lambda: language_switch(t))
     if not registry.allowed(page_key, user.role):
-        # Checked here on the server for every run: a hidden menu entry is not a permission.
-        record_access_denied(engine, user, page_key)
+        # Checked here on the server for every run: a hidden menu entry is not a permission. Recorded once per
+        # visit: the sign-in cookie's component reruns a freshly opened page.
+        if st.session_state.get("frame_denied") != page_key:
+            record_access_denied(engine, user, page_key)
+            st.session_state["frame_denied"] = page_key
         st.error(t("frame.denied", role=t.label(ROLE, user.role)))
         st.stop()
+    st.session_state.pop("frame_denied", None)
     _menu(user, t, engine)
     today = dt.date.today()
     period = chosen_period(t, today)
@@ -57,7 +62,7 @@ def _menu(user: CurrentUser, t: Translator, engine) -> None:
         for spec in registry.menu_for(user.role):
             _menu_entry(spec, t(f"pages.{spec.key}"))
         st.divider()
-        st.caption(t("frame.signed_in_as", name=user.display_name, role=t.label(ROLE, user.role)))
+        st.caption(t("frame.signed_in_as", name=plain(user.display_name), role=t.label(ROLE, user.role)))
         logout_button(t, engine, user)
         language_switch(t)
 

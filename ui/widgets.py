@@ -9,7 +9,8 @@ import streamlit as st
 from db import enums
 from db.enums import Vocabulary
 from db.kpis import Kpis
-from db.permissions import may_export
+from db.permissions import Actor, may_export
+from db.users import record_download
 from render.formatting import csv_bytes, format_kpi, kpi_delta
 from render.i18n import Translator
 from ui import cache
@@ -65,7 +66,7 @@ def labelled(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
 
 
 def table(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
-          labels: dict[str, Vocabulary] | None = None, *, export: str | None = None, role: str | None = None,
+          labels: dict[str, Vocabulary] | None = None, *, export: str | None = None, user: Actor | None = None,
           **options) -> None:
     """Draw `frame` as a read-only table with translated headers and labels.
 
@@ -74,17 +75,22 @@ def table(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
     """
     shown = labelled(frame, t, headers, labels)
     st.dataframe(shown, hide_index=True, width="stretch", **options)
-    if export and role:
-        offer_csv(shown, t, export=export, role=role)
+    if export and user and may_export(user.role):
+        download(user, t("frame.csv"), lambda: csv_bytes(shown), file_name=f"{export}.csv", mime="text/csv",
+                 key=f"csv_{export}")
 
 
-def offer_csv(shown: pd.DataFrame, t: Translator, *, export: str, role: str) -> None:
-    """A download of exactly the table shown, for roles that may export (never for visitors)."""
-    if not may_export(role):
-        return
-    # utf-8 with BOM: Excel opens Chinese CSV correctly only with it.
-    st.download_button(t("frame.csv"), csv_bytes(shown), f"{export}.csv",
-                       mime="text/csv", icon=":material/download:", key=f"csv_{export}", on_click="ignore")
+def download(user: Actor, label: str, build: Callable[[], bytes], *, file_name: str, mime: str, key: str,
+             icon: str = ":material/download:", width: str = "content") -> None:
+    """A download button: the file is built only when clicked (paging stays fast) and each download is
+    recorded in the audit log with who took it and from where."""
+    def audited() -> bytes:
+        data = build()
+        record_download(cache.engine(), user, file_name=file_name, size_bytes=len(data))
+        return data
+
+    st.download_button(label, data=audited, file_name=file_name, mime=mime, key=key, icon=icon,
+                       on_click="ignore", width=width)
 
 
 def paged(t: Translator, key: str, fetch: Callable[[int, int], tuple[pd.DataFrame, int]], *,

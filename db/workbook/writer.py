@@ -90,10 +90,17 @@ def _training_links(conn: Connection) -> dict[int, list[str]]:
     return links
 
 
+def text_cell(ws, value: str) -> WriteOnlyCell:
+    """A cell holding `value` as text: openpyxl would store "=…" as a live formula; this round-trips as typed."""
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 def _cell(ws, converter, value):
     value = converter.write(value)
     if isinstance(value, str):
-        value = _ILLEGAL.sub("", value)
+        return text_cell(ws, _ILLEGAL.sub("", value))
     if converter.number_format and value is not None:
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = converter.number_format

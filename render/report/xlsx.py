@@ -43,6 +43,9 @@ def _write(sheet, section: Section) -> None:
         cell.font = Font(bold=True)
     for row in section.rows:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"   # text as typed: a description "=HYPERLINK(…)" must not become a formula
     if section.note:
         sheet.append([section.note])
     sheet.freeze_panes = sheet.cell(row=first + 1, column=1)

@@ -31,7 +31,8 @@ def test_bad_new_account_names_the_field_and_writes_nothing(engine, run_page):
     app.text_input(key="admin_users_new_password").input("short")
     app.text_input(key="admin_users_new_repeat").input("short")
     app.button[0].click().run()
-    assert [e.value for e in app.error] == ["密码: 至少 12 个字符"]
+    assert len(app.error) == 1 and app.error[0].value.endswith("- 密码: 至少 12 个字符")
+    assert [m.value for m in app.markdown if "12" in m.value] == [":red[至少 12 个字符]"]
     assert users.account(engine, "zhao.liu") is None
 
 

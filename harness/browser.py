@@ -1,16 +1,26 @@
 """Debian's Chromium under Playwright, and what a person does in it, as reusable steps."""
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+import time
+
+from playwright.sync_api import Browser, Page, expect
 
 from db.config import COOKIE_NAME
 
-TIMEOUT = 30_000
+# How long a state may take to arrive: generous, so that a loaded machine makes a run slow, not red.
+TIMEOUT = 120_000
 # Playwright cannot download its own browser here; without the background-networking flags Chromium
 # keeps trying hosts this machine cannot reach.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def open_page(browser: Browser, **context) -> Page:
+    """A page in a fresh browser context (no cookies), every wait bounded by TIMEOUT."""
+    opened = browser.new_context(**context)
+    opened.set_default_timeout(TIMEOUT)
+    return opened.new_page()
 
 
 def wait_until_idle(page: Page) -> None:
@@ -38,7 +48,8 @@ def login(page: Page, base_url: str, username: str, password: str, path: str = "
     expect(page.get_by_role("textbox", name=labels[0])).to_have_count(0, timeout=TIMEOUT)
     wait_until_idle(page)
     # The session cookie is written by the page's script a moment after the rerun.
-    for _ in range(100):
+    deadline = time.monotonic() + TIMEOUT / 1000
+    while time.monotonic() < deadline:
         if any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
             return
         page.wait_for_timeout(100)

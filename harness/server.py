@@ -35,7 +35,7 @@ def streamlit_server(env: dict[str, str], script: str = "dashboard.py"):
          "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT, env=os.environ | env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 180
         while True:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
@@ -47,7 +47,11 @@ def streamlit_server(env: dict[str, str], script: str = "dashboard.py"):
         yield port
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()   # a server too busy to stop in a minute is stopped anyway
+            process.wait()
 
 
 def visit(port: int, cookie: str | None = None, login: tuple[str, str] | None = None) -> list[tuple]:
@@ -83,7 +87,7 @@ async def _run(ws, widgets: dict) -> list:
     elements = []
     while True:
         forward = ForwardMsg()
-        forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=30))
+        forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=120))
         if forward.WhichOneof("type") == "delta" and forward.delta.WhichOneof("type") == "new_element":
             elements.append(forward.delta.new_element)
         if forward.WhichOneof("type") == "script_finished":

@@ -22,8 +22,9 @@ def run(action, success: str, **kwargs) -> None:
     st.session_state["admin_users_notice"] = success
     save(FORM, lambda submission: action(cache.engine(), ctx.user, submission=submission, **kwargs),
          {"action": action.__name__, **{k: v for k, v in kwargs.items() if k != "password"}},
-         clear=("admin_users_new_password", "admin_users_new_repeat", "admin_users_reset_value",
-                "admin_users_reset_repeat"))
+         clear=dict.fromkeys(("admin_users_new_username", "admin_users_new_name", "admin_users_new_email",
+                              "admin_users_new_password", "admin_users_new_repeat", "admin_users_reset_value",
+                              "admin_users_reset_repeat"), ""))
 
 
 st.title(t("admin_users.title"))

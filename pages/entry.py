@@ -7,14 +7,13 @@ from db import enums
 from db.commands.visits import create_visit
 from db.queries import workflow
 from ui import cache
-from ui.forms import date_field, feedback, field_error, save
+from ui.forms import date_field, feedback, field_error, save, starting
 from ui.frame import frame
 
 ctx = frame("entry")
 t = ctx.t
 FORM = "entry"
 MAX_HAZARDS = 10
-HAZARD_FIELDS = ("category", "level", "description", "due")
 LABELS = {field: t(f"entry.{field}") for field in
           ("project", "date", "kind", "inspectors", "notes", "category", "level", "description", "due_on")}
 
@@ -47,14 +46,14 @@ if not projects:
 project = st.selectbox(t("entry.project"), list(projects), format_func=lambda c: f"{projects[c]} ({c})",
                        key="entry_project")
 field_error(FORM, "project", t)
-count = st.number_input(t("entry.hazard_count"), 0, MAX_HAZARDS, 0, key="entry_hazard_count")
+count = st.number_input(t("entry.hazard_count"), 0, MAX_HAZARDS, key=starting("entry_hazard_count", 0))
 with st.form("entry_visit", clear_on_submit=False, enter_to_submit=False):
     visit = {"project": project, "date": date_field(t("entry.date"), ctx.as_of, "entry_date")}
     field_error(FORM, "date", t)
     visit["kind"] = st.selectbox(t("entry.kind"), enums.VISIT_KIND.codes, key="entry_kind",
                                  format_func=lambda c: t.label(enums.VISIT_KIND, c))
     field_error(FORM, "kind", t)
-    visit["inspectors"] = st.text_input(t("entry.inspectors"), ctx.user.display_name, key="entry_inspectors")
+    visit["inspectors"] = st.text_input(t("entry.inspectors"), key=starting("entry_inspectors", ctx.user.display_name))
     field_error(FORM, "inspectors", t)
     visit["notes"] = st.text_area(t("entry.notes"), key="entry_notes") or None
     field_error(FORM, "notes", t)
@@ -62,8 +61,9 @@ with st.form("entry_visit", clear_on_submit=False, enter_to_submit=False):
     submitted = st.form_submit_button(t("entry.save"), type="primary", width="stretch")
 if submitted:
     # The visit form starts afresh after a save; the project stays chosen for the next visit there.
-    inputs = ["entry_date", "entry_kind", "entry_notes", "entry_hazard_count",
-              *(f"entry_h{i}_{field}" for i in range(MAX_HAZARDS) for field in HAZARD_FIELDS)]
+    inputs = {"entry_date": ctx.as_of, "entry_notes": "", "entry_hazard_count": 0,
+              **{f"entry_h{i}_description": "" for i in range(MAX_HAZARDS)},
+              **{f"entry_h{i}_due": ctx.as_of + dt.timedelta(days=7) for i in range(MAX_HAZARDS)}}
     save(FORM, lambda submission: create_visit(cache.engine(), actor=ctx.user, visit=visit, hazards=hazards,
                                                 submission=submission), {"visit": visit, "hazards": hazards},
          clear=inputs)

@@ -14,15 +14,18 @@ from db.commands.records import (
 from db.errors import FieldError
 from db.queries import choices, deleted
 from ui import cache
-from ui.forms import bind, choice, date_field, feedback, field_error, project_picker, remember_errors, save
+from ui.forms import (
+    bind, choice, date_field, feedback, field_error, project_picker, remember_errors, save, starting,
+)
 from ui.frame import frame
 
 ctx = frame("records")
 t = ctx.t
 
 
-def submit_button(form: str, command, values: dict, inputs: tuple[str, ...], label: str = "records.save") -> None:
-    """The form's save: `command(engine, actor=..., values=..., submission=...)`, its inputs cleared after."""
+def submit_button(form: str, command, values: dict, inputs: dict[str, object], label: str = "records.save") -> None:
+    """The form's save: `command(engine, actor=..., values=..., submission=...)`; then its `inputs`
+    ({widget key: starting value}) start afresh for the next record."""
     if st.form_submit_button(t(label), type="primary", width="stretch"):
         save(form, lambda submission: command(cache.engine(), actor=ctx.user, values=values, submission=submission),
              values, clear=inputs)
@@ -44,7 +47,8 @@ def risk_point_form(form: str) -> None:
         field_error(form, "description", t)
         values["controls"] = st.text_area(t("records.controls"), key="records_risk_controls")
         field_error(form, "controls", t)
-        submit_button(form, create_risk_point, values, ("records_risk_description", "records_risk_controls"))
+        submit_button(form, create_risk_point, values, {"records_risk_description": "",
+                                                        "records_risk_controls": ""})
 
 
 def enforcement_form(form: str) -> None:
@@ -58,7 +62,7 @@ def enforcement_form(form: str) -> None:
                                 radio=True, default="rectification_notice")
         values["reason"] = st.text_area(t("records.reason"), key="records_enforcement_reason")
         field_error(form, "reason", t)
-        submit_button(form, create_enforcement, values, ("records_enforcement_reason",))
+        submit_button(form, create_enforcement, values, {"records_enforcement_reason": ""})
     lift_form(f"{form}_lift")
 
 
@@ -91,14 +95,15 @@ def training_form(form: str) -> None:
         values["kind"] = choice(t, "records.training_kind", enums.TRAINING_KIND, "records_training_kind", radio=True)
         values["title"] = st.text_input(t("records.title"), key="records_training_title")
         field_error(form, "title", t)
-        values["attendees"] = st.number_input(t("records.attendees"), 0, 100_000, 0, key="records_training_attendees")
+        values["attendees"] = st.number_input(t("records.attendees"), 0, 100_000,
+                                              key=starting("records_training_attendees", 0))
         field_error(form, "attendees", t)
         values["enterprises"] = st.multiselect(
             t("records.enterprises"), list(firms), format_func=lambda c: f"{firms[c]} ({c})",
             placeholder=t("records.type_to_search"), key="records_training_enterprises")
         field_error(form, "enterprises", t)
-        submit_button(form, create_training, values, ("records_training_title", "records_training_attendees",
-                                                      "records_training_enterprises"))
+        submit_button(form, create_training, values, {"records_training_title": "", "records_training_attendees": 0,
+                                                      "records_training_enterprises": []})
 
 
 def enterprise_form(form: str) -> None:
@@ -109,7 +114,8 @@ def enterprise_form(form: str) -> None:
         values["name"] = st.text_input(t("records.enterprise_name"), key="records_enterprise_name")
         field_error(form, "name", t)
         values["kind"] = choice(t, "records.enterprise_kind", enums.ENTERPRISE_KIND, "records_enterprise_kind")
-        submit_button(form, create_enterprise, values, ("records_enterprise_code", "records_enterprise_name"))
+        submit_button(form, create_enterprise, values, {"records_enterprise_code": "",
+                                                        "records_enterprise_name": ""})
 
 
 def project_form(form: str) -> None:
@@ -139,7 +145,7 @@ def project_form(form: str) -> None:
         field_error(form, "lon", t)
         values["lat"] = st.number_input(t("records.lat"), -90.0, 90.0, None, format="%.5f", key="records_project_lat")
         field_error(form, "lat", t)
-        submit_button(form, create_project, values, ("records_project_code", "records_project_name"))
+        submit_button(form, create_project, values, {"records_project_code": "", "records_project_name": ""})
 
 
 def ledger_form(form: str) -> None:
@@ -179,9 +185,9 @@ def ledger_form(form: str) -> None:
         field_error(form, "planned_start", t)
         values["planned_end"] = date_field(t("records.planned_end"), None, "records_ledger_end")
         field_error(form, "planned_end", t)
-        submit_button(form, add_ledger_item, values, ("records_ledger_name", "records_ledger_danger",
-                                                      "records_ledger_beyond", "records_ledger_start",
-                                                      "records_ledger_end"))
+        submit_button(form, add_ledger_item, values, {"records_ledger_name": "", "records_ledger_danger": None,
+                                                      "records_ledger_beyond": False, "records_ledger_start": None,
+                                                      "records_ledger_end": None})
 
 
 def delete_form(form: str) -> None:
@@ -208,7 +214,7 @@ def delete_form(form: str) -> None:
                 st.rerun()
             save(form, lambda submission: delete_record(cache.engine(), actor=ctx.user, table=table, row_id=target["id"],
                                                         version=target["version"], submission=submission),
-                 {"table": table, "record": target}, clear=("records_delete_code", "records_delete_sure"))
+                 {"table": table, "record": target}, clear={"records_delete_code": "", "records_delete_sure": False})
 
 
 FORMS = {"risk_point": risk_point_form, "enforcement": enforcement_form, "training": training_form,

@@ -10,15 +10,14 @@ from db.commands.hazards import close_hazard, mark_rectified, send_back
 from db.queries import workflow
 from render.formatting import plain
 from ui import cache, widgets
-from ui.forms import bind, bound_code, date_field, feedback, field_error, save
+from ui.forms import bind, bound_code, date_field, feedback, field_error, generation, save, starting
 from ui.frame import frame
 
 ctx = frame("rectification")
 t = ctx.t
 FORM = "rectification"
 CLOSE, SEND_BACK = "close", "send_back"
-INPUTS = ("rectification_day", "rectification_note", "rectification_photos", "rectification_outcome",
-          "rectification_closed_on", "rectification_reason")
+INPUTS = {"rectification_note": "", "rectification_outcome": None, "rectification_reason": ""}
 LABELS = {"rectified_on": t("rectification.rectified_on"), "note": t("rectification.note"),
           "photos": t("rectification.photos"), "closed_on": t("rectification.closed_on"),
           "reason": t("rectification.reason")}
@@ -59,8 +58,8 @@ def rectify_form(target: dict) -> None:
         note = st.text_area(t("rectification.note"), key="rectification_note")
         field_error(FORM, "note", t)
         # The type list only steers the file picker; db.photos judges each file by its content.
-        uploads = st.file_uploader(t("rectification.photos"), type=["jpg", "jpeg", "png"],
-                                   accept_multiple_files=True, key="rectification_photos")
+        uploads = st.file_uploader(t("rectification.photos"), type=["jpg", "jpeg", "png"], accept_multiple_files=True,
+                                   key=f"rectification_photos_{generation(FORM)}")
         for index in range(len(uploads or [])):
             field_error(FORM, f"photos.{index}", t)
         field_error(FORM, "photos", t)
@@ -75,7 +74,7 @@ def rectify_form(target: dict) -> None:
 def reinspect_form(target: dict) -> None:
     """Close the hazard after re-inspection, or send it back with a reason; the outcome is chosen, never preset."""
     with st.form(f"rectification_reinspect_{target['id']}", enter_to_submit=False):
-        outcome = st.radio(t("rectification.outcome"), (CLOSE, SEND_BACK), index=None, key="rectification_outcome",
+        outcome = st.radio(t("rectification.outcome"), (CLOSE, SEND_BACK), key=starting("rectification_outcome", None),
                            format_func=lambda o: t(f"rectification.{o}"))
         field_error(FORM, "outcome", t)
         day = date_field(t("rectification.closed_on"), ctx.as_of, "rectification_closed_on")

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
@@ -42,9 +42,18 @@ RECORD_PAGES = {
 
 
 def date_field(label: str, value: dt.date | None, key: str, container=st) -> dt.date | None:
-    """A date input that sends whatever date is typed (YYYY-MM-DD); the command judges it."""
-    return container.date_input(label, value, key=key, min_value=EARLIEST_TYPED, max_value=LATEST_TYPED,
+    """A date input that sends whatever date is typed (YYYY-MM-DD); the command judges it. `value` is where it
+    starts (kept in session state, so that a saved form can start afresh)."""
+    st.session_state.setdefault(key, value)
+    return container.date_input(label, key=key, min_value=EARLIEST_TYPED, max_value=LATEST_TYPED,
                                 format="YYYY-MM-DD")
+
+
+def starting(key: str, value):
+    """Give the widget `key` its starting value once (in session state, not as its `value` argument, so that a
+    saved form can reset it without Streamlit's "set twice" warning); returns the key."""
+    st.session_state.setdefault(key, value)
+    return key
 
 
 def field_error(form: str, field: str, t: Translator) -> None:
@@ -55,8 +64,12 @@ def field_error(form: str, field: str, t: Translator) -> None:
 
 
 def feedback(form: str, t: Translator, labels: dict[str, str]) -> None:
-    """At the top of the page: the records just saved (each a link), or a conflict, or every refused field."""
+    """At the top of the page, before the form's widgets: the records just saved (each a link), or a conflict,
+    or every refused field. After a save it also empties the form's inputs for the next record."""
     state = st.session_state
+    # A widget's value can only be set before the widget is drawn in a run: hence here, not in save().
+    for key, value in state.pop(f"{form}__reset", {}).items():
+        state[key] = value
     if saved := state.get(f"{form}__done"):
         st.success(t("forms.saved", n=len(saved)), icon=":material/check_circle:")
         if not state.get(f"{form}__toasted"):
@@ -88,12 +101,12 @@ def record_link(t: Translator, record: dict) -> None:
         st.markdown(label)  # AppTest builds no page registry (streamlit#8154)
 
 
-def save(form: str, command: Callable[..., object], values: dict, *, clear: Iterable[str] = ()) -> None:
+def save(form: str, command: Callable[..., object], values: dict, *, clear: dict[str, object] | None = None) -> None:
     """Run `command(submission=token)` for this submission of `form`, then redraw the page.
 
     Refused: the fields' messages are kept for the next run and nothing was written. Conflict: who changed
     the record and when. Saved (now or by an earlier identical submission): the records, the inputs in
-    `clear` emptied and a fresh token for the next record.
+    `clear` ({widget key: value to start from}) reset by `feedback` and a fresh token for the next record.
     """
     state = st.session_state
     fingerprint = _fingerprint(values)
@@ -117,10 +130,16 @@ def save(form: str, command: Callable[..., object], values: dict, *, clear: Iter
     state[f"{form}__last"] = (fingerprint, token)
     state[f"{form}__token"] = uuid.uuid4().hex
     state[f"{form}__done"] = result or []
+    state[f"{form}__reset"] = dict(clear or {})
+    state[f"{form}__generation"] = generation(form) + 1
     _forget_target(form)
-    for key in clear:
-        state.pop(key, None)
     st.rerun()
+
+
+def generation(form: str) -> int:
+    """How many records `form` has saved in this session: part of the key of inputs that cannot be reset
+    through session state (file uploaders), so each record starts with an empty one."""
+    return st.session_state.get(f"{form}__generation", 0)
 
 
 def remember_errors(form: str, errors: list[FieldError]) -> None:

@@ -6,14 +6,18 @@ import shutil
 
 import pytest
 
+from playwright.sync_api import expect
+
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT
+from harness.server import streamlit_server
 from seed.demo import load_demo
 from tests.accounts import TEST_COOKIE_KEY
 from tests.conftest import DEMO_TODAY
-from harness.browser import CHROMIUM, CHROMIUM_ARGS
-from harness.server import streamlit_server
 
 
 pytestmark = pytest.mark.xdist_group("browser")
+# Every wait is for a state, with room for a loaded machine: slow is not a failure.
+expect.set_options(timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="session")
@@ -50,5 +54,6 @@ def demo_server(tmp_path_factory):
 def page(browser):
     """A fresh browser context (no cookies) at desktop size."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+    context.set_default_timeout(TIMEOUT)
     yield context.new_page()
     context.close()

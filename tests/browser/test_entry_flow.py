@@ -5,13 +5,13 @@ import re
 from playwright.sync_api import Page, expect
 
 from seed.demo import DEMO_ACCOUNTS
-from harness.browser import TIMEOUT, login, metric_value, wait_for_metric, wait_until_idle
+from harness.browser import TIMEOUT, login, metric_value, open_page, wait_for_metric, wait_until_idle
 
 ACCOUNTS = {a.username: a for a in DEMO_ACCOUNTS}
 
 
 def sign_in(browser, base_url, username, **context):
-    page = browser.new_context(**context).new_page()
+    page = open_page(browser, **context)
     login(page, base_url, username, ACCOUNTS[username].password)
     return page
 
@@ -23,7 +23,7 @@ def enter_visit_with_hazard(page: Page, base_url: str, description: str) -> None
     page.get_by_role("spinbutton", name="本次发现隐患数").press("Enter")
     page.get_by_role("textbox", name="隐患描述").fill(description)
     page.get_by_role("button", name="保存巡查记录").click()
-    expect(page.get_by_text("已保存巡查记录")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("已保存 2 条记录").first).to_be_visible(timeout=TIMEOUT)
 
 
 def choose_todays_hazard(page: Page) -> None:
@@ -50,7 +50,7 @@ def test_visit_raises_the_count_then_two_inspectors_close_the_hazard(browser, de
     expect(staff.get_by_role("combobox", name="选择隐患")).to_have_value(re.compile(f"^YH{dt.date.today():%Y%m%d}"))
     staff.get_by_role("textbox", name="整改情况说明").fill("已补设连墙件")
     staff.get_by_role("button", name="登记整改完成").click()
-    expect(staff.get_by_text("已更新隐患")).to_be_visible(timeout=TIMEOUT)
+    expect(staff.get_by_text("已保存 1 条记录").first).to_be_visible(timeout=TIMEOUT)
 
     reinspector = sign_in(browser, demo_server, "demo_staff2")
     reinspector.goto(f"{demo_server}/rectification")
@@ -59,8 +59,9 @@ def test_visit_raises_the_count_then_two_inspectors_close_the_hazard(browser, de
     wait_until_idle(reinspector)
     choose_todays_hazard(reinspector)
     expect(reinspector.get_by_role("combobox", name="选择隐患")).to_have_value(re.compile(f"^YH{dt.date.today():%Y%m%d}"))
+    reinspector.get_by_text("合格,销号").click()
     reinspector.get_by_role("button", name="提交复查结论").click()
-    expect(reinspector.get_by_text("已更新隐患")).to_be_visible(timeout=TIMEOUT)
+    expect(reinspector.get_by_text("已保存 1 条记录").first).to_be_visible(timeout=TIMEOUT)
 
 
 def test_phone_sized_visit_entry(browser, demo_server):

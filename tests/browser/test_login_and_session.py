@@ -31,6 +31,7 @@ def test_staff_signs_in_and_sees_the_2024_figures(page, demo_server):
 
 def test_cookie_captured_before_sign_out_no_longer_signs_in(browser, demo_server):
     first = browser.new_context()
+    first.set_default_timeout(TIMEOUT)
     page = first.new_page()
     login(page, demo_server, STAFF.username, STAFF.password)
     captured = first.cookies()
@@ -40,6 +41,7 @@ def test_cookie_captured_before_sign_out_no_longer_signs_in(browser, demo_server
     first.close()
 
     replay = browser.new_context()
+    replay.set_default_timeout(TIMEOUT)
     replay.add_cookies(captured)
     stolen = replay.new_page()
     stolen.goto(demo_server)
@@ -55,6 +57,7 @@ def test_english_login_and_overview(page, demo_server):
 
 def test_phone_viewport_signs_in_and_reads_the_overview(browser, demo_server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     login(page, demo_server, STAFF.username, STAFF.password)
     page.goto(f"{demo_server}/?start=2024-01-01&end=2024-12-31")

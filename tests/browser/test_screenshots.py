@@ -26,6 +26,7 @@ def shots(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def admin_page(browser, demo_server):
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     login(page, demo_server, ADMIN.username, ADMIN.password)
     yield page

@@ -10,7 +10,7 @@ from db.models import Hazard, Project
 from db.unit_of_work import audit, writing
 from seed.demo import DEMO_ACCOUNTS, load_demo
 from tests.accounts import TEST_COOKIE_KEY
-from harness.browser import TIMEOUT, login, metric_value, wait_for_metric, wait_until_idle
+from harness.browser import TIMEOUT, login, metric_value, open_page, wait_for_metric, wait_until_idle
 from tests.conftest import DEMO_TODAY, _worker
 from tests.databases import fresh_postgres_database, postgres_or_skip
 from harness.server import streamlit_server
@@ -40,7 +40,7 @@ def add_hazard(url: str, found_on: dt.date) -> None:
 def test_two_servers_start_together_and_see_each_others_writes(browser, shared_postgres):
     env = {"DATABASE_URL": shared_postgres, "AUTH_COOKIE_KEY": TEST_COOKIE_KEY, "OVERVIEW_REFRESH_SECONDS": "2"}
     with streamlit_server(env) as port_a, streamlit_server(env) as port_b:
-        first, second = browser.new_page(), browser.new_page()
+        first, second = open_page(browser, ), open_page(browser, )
         # Both first runs migrate the empty database at the same moment.
         first.goto(f"http://127.0.0.1:{port_a}/", wait_until="commit")
         second.goto(f"http://127.0.0.1:{port_b}/", wait_until="commit")

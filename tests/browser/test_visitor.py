@@ -9,7 +9,7 @@ from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import Project, TeamMember
 from seed.demo import DEMO_ACCOUNTS, load_demo
-from harness.browser import TIMEOUT, login, wait_until_idle
+from harness.browser import TIMEOUT, login, open_page, wait_until_idle
 from tests.conftest import DEMO_TODAY
 
 ACCOUNTS = {a.username: a for a in DEMO_ACCOUNTS}
@@ -17,7 +17,7 @@ PHONE = re.compile(r"^\d{3}\*{4}\d{4}$")
 
 
 def signed_in(browser, base: str, username: str):
-    page = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+    page = open_page(browser, viewport={"width": 1440, "height": 1000})
     login(page, base, username, ACCOUNTS[username].password)
     return page
 

@@ -54,15 +54,17 @@ def streamlit_server(env: dict[str, str], script: str = "dashboard.py"):
             process.wait()
 
 
-def visit(port: int, cookie: str | None = None, login: tuple[str, str] | None = None) -> list[tuple]:
-    """Open the page (optionally with a cookie, optionally submitting the login form); what it showed."""
+def visit(port: int, cookie: str | None = None, login: tuple[str, str] | None = None,
+          headers: dict[str, str] | None = None) -> list[tuple]:
+    """Open the page (optionally with a cookie and request headers, optionally submitting the login form);
+    what it showed."""
     # On its own thread: Playwright's sync API keeps an event loop running in the test's thread.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _visit(port, cookie, login)).result()
+        return pool.submit(asyncio.run, _visit(port, cookie, login, headers or {})).result()
 
 
-async def _visit(port, cookie, login):
-    headers = {"Cookie": cookie} if cookie else {}
+async def _visit(port, cookie, login, headers):
+    headers = headers | ({"Cookie": cookie} if cookie else {})
     async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", additional_headers=headers,
                                   subprotocols=["streamlit"]) as ws:
         elements = await _run(ws, {})

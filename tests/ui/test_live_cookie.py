@@ -27,8 +27,16 @@ def test_cookie_round_trip_and_revocation_on_a_live_server(engine, server):
     sets = [e for e in shown if e[:2] == ("cookie", "set")]
     assert len(sets) == 1 and sets[0][2] == COOKIE_NAME
     assert sets[0][4]["sameSite"] == "strict" and sets[0][4]["maxAge"] == 12 * 3600
+    assert not sets[0][4].get("secure")                      # served over plain HTTP here
     cookie = f"{COOKIE_NAME}={sets[0][3]}"
 
     assert TITLE in visit(server, cookie=cookie)
     users.record_logout(engine, "inspector")
     assert TITLE not in visit(server, cookie=cookie)
+
+
+def test_the_cookie_is_secure_when_the_proxy_says_https(engine, server):
+    add_user(engine, "inspector", "staff")
+    shown = visit(server, login=("inspector", PASSWORD), headers={"X-Forwarded-Proto": "https"})
+    sets = [e for e in shown if e[:2] == ("cookie", "set")]
+    assert len(sets) == 1 and sets[0][4]["secure"] is True

@@ -71,3 +71,15 @@ def test_tables_offer_csv_to_leaders_but_not_to_visitors(demo_engine, run_page):
     assert [b.label for b in leader.get("download_button")] and not leader.exception
     visitor = run_page(demo_engine, "pages/projects.py", role="visitor")
     assert not visitor.get("download_button")
+
+
+def test_visitors_cannot_search_by_a_masked_name(demo_engine, run_page):
+    with demo_engine.connect() as conn:
+        name = conn.execute(select(TeamMember.name).limit(1)).scalar_one()
+    leader = run_page(demo_engine, "pages/projects.py", role="leader", inspector=name)
+    visitor = run_page(demo_engine, "pages/projects.py", role="visitor", inspector=name)
+    unfiltered = run_page(demo_engine, "pages/projects.py", role="visitor")
+    assert "共" in leader.caption[1].value
+    assert [c.value for c in visitor.caption] == [c.value for c in unfiltered.caption]   # the name narrowed nothing
+    assert len(visitor.warning) == 1 and name not in visitor.warning[0].value
+    assert not [i for i in visitor.text_input if i.key == "projects_inspector"]

@@ -129,3 +129,26 @@ def test_staff_deletes_by_code_and_admin_restores_from_the_trash(engine, run_pag
     assert any("已保存 1 条记录" in s.value for s in trash.success)
     with engine.connect() as conn:
         assert conn.execute(select(Hazard.deleted_at)).scalar_one() is None
+
+
+def test_every_problem_of_a_ledger_item_is_beside_its_field_at_once(engine, run_page):
+    active_project(engine)
+    app = run_page(engine, PAGE, role="staff")
+    app.segmented_control(key="records_kind").set_value("ledger").run()
+    app.date_input(key="records_ledger_start").set_value(dt.date(2026, 6, 1))
+    app.date_input(key="records_ledger_end").set_value(dt.date(2026, 5, 1))
+    save(app)
+    beside = [m.value for m in app.markdown if m.value.startswith(":red[")]
+    assert beside == [":red[必填]", ":red[日期先后顺序不对]"]               # the blank name and the plan's order
+    assert count(engine, LedgerItem) == 0
+
+
+def test_too_long_controls_are_marked_beside_the_field(engine, run_page):
+    active_project(engine)
+    app = run_page(engine, PAGE, role="staff")
+    app.text_area(key="records_risk_description").input("深基坑")
+    app.text_area(key="records_risk_controls").input("措" * 10_000)
+    save(app)
+    assert [m.value for m in app.markdown if m.value.startswith(":red[")] == [":red[内容过长]"]
+    assert any("管控措施" in e.value for e in app.error)
+    assert count(engine, RiskPoint) == 0

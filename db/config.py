@@ -15,7 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError, field_validator
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -44,6 +44,8 @@ SOURCES = {
     "refresh_seconds": ("OVERVIEW_REFRESH_SECONDS", None),
     "report_font": ("REPORT_FONT", None),
     "cookie_secure": ("COOKIE_SECURE", ("auth", "cookie_secure")),
+    "deadline_days_major": ("DEADLINE_DAYS_MAJOR", ("supervision", "deadline_days_major")),
+    "deadline_days_general": ("DEADLINE_DAYS_GENERAL", ("supervision", "deadline_days_general")),
 }
 
 
@@ -70,6 +72,9 @@ class Settings(BaseModel):
     # auto: the cookie is Secure when the page was served over HTTPS; always / never force it.
     cookie_secure: Literal["auto", "always", "never"] = "auto"
     cookie_name: str = COOKIE_NAME
+    # A hazard entered without a deadline gets one from its level.
+    deadline_days_major: PositiveInt = 7
+    deadline_days_general: PositiveInt = 3
 
     @field_validator("database_url")
     @classmethod
@@ -93,6 +98,10 @@ class Settings(BaseModel):
     def refresh(self) -> dt.timedelta:
         """How often live parts of a page re-check the data."""
         return dt.timedelta(seconds=self.refresh_seconds)
+
+    def deadline_days(self, level: str) -> int:
+        """Days from finding to the rectification deadline a hazard of `level` gets when none is entered."""
+        return self.deadline_days_major if level == "major" else self.deadline_days_general
 
     @property
     def is_default_sqlite(self) -> bool:

@@ -21,6 +21,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from db import enums
+from db.config import settings
 from db.credit_code import credit_code_problem
 from db.enums import Vocabulary
 from db.errors import FieldError, ValidationFailed
@@ -41,7 +42,9 @@ ERROR_KEYS = {
 def one_of(vocabulary: Vocabulary):
     """A validator accepting a code, a Chinese or an English label; it stores the code."""
     def parse(value):
-        code = vocabulary.parse(str(value)) if value is not None else None
+        if _blank_to_none(value) is None:
+            raise PydanticCustomError("errors.required", "required")
+        code = vocabulary.parse(str(value))
         if code is None:
             raise PydanticCustomError("errors.not_in_list", "not one of the allowed values")
         return code
@@ -143,13 +146,20 @@ class HazardIn(Record):
     category: Annotated[str, one_of(enums.CATEGORY)]
     level: Annotated[str, one_of(enums.HAZARD_LEVEL)]
     description: Text
-    due_on: PlanDate
+    # Left blank, the deadline follows from the level (settings: deadline_days_major / _general).
+    due_on: Annotated[dt.date | None, BeforeValidator(_blank_to_none), AfterValidator(_plausible)] = None
     rectified_on: OptionalEventDate = None
     closed_on: OptionalEventDate = None
+    location: OptionalName = None
+    requirement: OptionalText = None
+    responsible: OptionalName = None
 
     @model_validator(mode="after")
     def consistent(self) -> HazardIn:
-        """The category's domain, and a closed hazard has been rectified (dates in order: ORDER)."""
+        """The category's domain, the deadline (from the level when blank), and a closed hazard has been rectified
+        (dates in order: ORDER)."""
+        if self.due_on is None:
+            self.due_on = self.found_on + dt.timedelta(days=settings().deadline_days(self.level))
         expected = enums.CATEGORY_DOMAIN[self.category]
         if self.domain not in (None, expected) and enums.DOMAIN.parse(self.domain) != expected:
             raise PydanticCustomError("errors.domain_mismatch", "category belongs to the other domain",

@@ -35,6 +35,13 @@ def card(hazard) -> None:
                 f"{t.label(enums.CATEGORY, hazard.category)}")
     st.text(hazard.description)
     st.caption(t("rectification.card_dates", found=hazard.found_on, due=hazard.due_on))
+    for field in ("location", "requirement", "responsible"):
+        if isinstance(getattr(hazard, field), str):
+            st.caption(t(f"rectification.card_{field}"))
+            st.text(getattr(hazard, field))
+    found = cache.read(workflow.photo_thumbnails, int(hazard.id), "found", rev=rev)
+    if found:
+        st.image(found, width=160, caption=[t("rectification.photo_found", n=i + 1) for i in range(len(found))])
     if isinstance(hazard.rectified_by, str):
         st.caption(t("rectification.rectified_by_on", who=plain(hazard.rectified_by), date=hazard.rectified_on))
         st.text(hazard.rectification_note or "")

@@ -19,6 +19,7 @@ from db.models import (
     TeamMember, Training, User, training_enterprises,
 )
 from db.bootstrap import analyze, data_tables
+from db.codes import sync as sync_codes
 from db.passwords import hash_password
 from db.unit_of_work import audit, writing
 from seed.demo_common import DEMO_START
@@ -63,6 +64,7 @@ def load_demo(engine: Engine, *, today: dt.date, replace: bool = False) -> None:
     with writing(engine, actor=SEED_ACTOR) as session:
         deleted = _empty_data_tables(session) if replace else _refuse_if_not_empty(session)
         counts = _insert_all(session, tables, hashes)
+        sync_codes(session.connection())
         audit(session, "seed_demo", after={"today": today.isoformat(), "rows": counts, "deleted": deleted})
     analyze(engine)
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, text
 
 from db import enums
 from db.bootstrap import analyze, data_tables, is_empty
+from db.codes import sync as sync_codes
 from db.credit_code import ALPHABET, make_credit_code
 from db.unit_of_work import audit, writing
 from seed.bulk import bulk_insert
@@ -73,6 +74,7 @@ def load_scale(engine: Engine, spec: ScaleSpec) -> dict[str, int]:
         counts["risk_points"] = _load(conn, "risk_points", RISK_COLUMNS,
                                       _risk_points(rng, lives, spec.risk_points, total_days), spec.risk_points)
         _advance_sequences(conn)
+        sync_codes(conn)
         audit(session, "seed_scale", after={"seed": spec.seed, "today": spec.today.isoformat(), "rows": counts})
     analyze(engine)
     return counts

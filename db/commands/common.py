@@ -1,8 +1,5 @@
-"""What every command shares: codes, lookups by code, the versioned read for edits."""
+"""What every command shares: lookups by code, the versioned read for edits, what a save names."""
 from __future__ import annotations
-
-import datetime as dt
-import secrets
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,11 +7,6 @@ from sqlalchemy.orm import Session
 from db.errors import Conflict, FieldError, ValidationFailed
 from db.models import Enterprise, Project
 from db.unit_of_work import audit, now, remember, snapshot
-
-
-def new_code(prefix: str, day: dt.date) -> str:
-    """A readable, unique record code such as XC20241105-3FA9C1."""
-    return f"{prefix}{day:%Y%m%d}-{secrets.token_hex(3).upper()}"
 
 
 def project_id(session: Session, code: str, field: str = "project") -> int:

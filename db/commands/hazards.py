@@ -4,11 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from db.commands.common import change, for_update
 from db.errors import FieldError, ValidationFailed
 from db.models import Hazard, HazardPhoto
-from db.photos import check_photos
+from db.photos import CheckedPhoto, check_photos
 from db.permissions import ENTRY_ROLES, Actor, require
 from db.schemas import ClosureIn, RectificationIn, SendBackIn, problems_of
 from db.unit_of_work import audit, now, writing
@@ -34,13 +35,18 @@ def mark_rectified(engine: Engine, *, actor: Actor, hazard_id: int, version: int
             raise ValidationFailed(problems)
         change(session, hazard, actor.username, rectified_on=data.rectified_on, rectification_note=data.note,
                rectified_by=actor.username)
-        for photo in checked:
-            row = HazardPhoto(hazard_id=hazard.id, created_by=actor.username, created_at=now(), **vars(photo))
-            session.add(row)
-            session.flush()
-            audit(session, "create", table="hazard_photos", row_id=row.id,
-                  after={"hazard_id": hazard.id, "content_type": photo.content_type, "size_bytes": photo.size_bytes,
-                         "sha256": photo.sha256})
+        store_photos(session, hazard.id, checked, "fixed", actor.username)
+
+
+def store_photos(session: Session, hazard_id: int, photos: list[CheckedPhoto], stage: str, username: str) -> None:
+    """Keep a hazard's checked photos (as found or as fixed) in the same transaction, each audited."""
+    for photo in photos:
+        row = HazardPhoto(hazard_id=hazard_id, stage=stage, created_by=username, created_at=now(), **vars(photo))
+        session.add(row)
+        session.flush()
+        audit(session, "create", table="hazard_photos", row_id=row.id,
+              after={"hazard_id": hazard_id, "stage": stage, "content_type": photo.content_type,
+                     "size_bytes": photo.size_bytes, "sha256": photo.sha256})
 
 
 def close_hazard(engine: Engine, *, actor: Actor, hazard_id: int, version: int, closed_on: dt.date,

@@ -10,7 +10,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.commands.common import change, saved, enterprise_id, enterprises_named, for_update, new_code, project_id
+from db.codes import next_code
+from db.commands.common import change, enterprise_id, enterprises_named, for_update, project_id, saved
 from db.errors import FieldError, ValidationFailed
 from db.models import Enforcement, Enterprise, LedgerItem, Project, RiskPoint, Training
 from db.permissions import ENTRY_ROLES, Actor, require
@@ -43,7 +44,7 @@ def create_risk_point(engine: Engine, *, actor: Actor, values: dict, today: dt.d
                       submission: str | None = None) -> str:
     """Record an identified risk point; returns its code."""
     def build(session, data: RiskPointIn):
-        return RiskPoint(code=data.code or new_code("FX", data.identified_on), project_id=project_id(session, data.project),
+        return RiskPoint(code=data.code or next_code(session, RiskPoint, data.identified_on), project_id=project_id(session, data.project),
                          **data.model_dump(include={"identified_on", "category", "level", "description", "controls"}))
     return _create(engine, actor, "create_risk_point", RiskPointIn, values, build, "code", today, submission).code
 
@@ -52,7 +53,7 @@ def create_enforcement(engine: Engine, *, actor: Actor, values: dict, today: dt.
                        submission: str | None = None) -> str:
     """Record a stop-work order, warning interview or rectification notice; returns its code."""
     def build(session, data: EnforcementIn):
-        return Enforcement(code=data.code or new_code("ZF", data.date), project_id=project_id(session, data.project),
+        return Enforcement(code=data.code or next_code(session, Enforcement, data.date), project_id=project_id(session, data.project),
                            issued_on=data.date, kind=data.kind, reason=data.reason, lifted_on=data.lifted_on)
     return _create(engine, actor, "create_enforcement", EnforcementIn, values, build, "code", today, submission).code
 
@@ -76,7 +77,7 @@ def create_training(engine: Engine, *, actor: Actor, values: dict, today: dt.dat
     """Record a training, observation or online Q&A session with the enterprises that attended; returns its code."""
     def build(session, data: TrainingIn):
         attending = {e.id: e for e in enterprises_named(session, data.enterprises, "enterprises")}
-        return Training(code=data.code or new_code("PX", data.date), held_on=data.date, kind=data.kind,
+        return Training(code=data.code or next_code(session, Training, data.date), held_on=data.date, kind=data.kind,
                         title=data.title, attendees=data.attendees, enterprises=list(attending.values()))
     return _create(engine, actor, "create_training", TrainingIn, values, build, "code", today, submission).code
 

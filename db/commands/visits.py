@@ -6,7 +6,10 @@ import datetime as dt
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from db.commands.common import new_code, project_id, saved
+from db.codes import next_code
+from db.commands.common import enterprise_id, project_id, saved
+from db.commands.hazards import store_photos
+from db.photos import check_photos
 from db.errors import FieldError, ValidationFailed
 from db.models import Hazard, SiteVisit
 from db.permissions import ENTRY_ROLES, Actor, require
@@ -25,9 +28,11 @@ def create_visit(engine: Engine, *, actor: Actor, visit: dict, hazards: list[dic
         errors += exc.errors
     for index, hazard in enumerate(hazards):
         # A hazard takes its project and date from the visit; problems there are the visit's to report.
+        photos, photo_errors = check_photos(list(hazard.get("photos") or []))
+        errors += [FieldError(f"hazards.{index}.{e.field}", e.message_key) for e in photo_errors]
         try:
-            found.append(validate(HazardIn, {**hazard, "project": visit.get("project") or "?",
-                                             "found_on": visit.get("date")}, today=today))
+            found.append((validate(HazardIn, {**hazard, "project": visit.get("project") or "?",
+                                              "found_on": visit.get("date")}, today=today), photos))
         except ValidationFailed as exc:
             errors += [FieldError(f"hazards.{index}.{e.field}", e.message_key) for e in exc.errors
                        if e.field not in ("project", "found_on")]
@@ -36,20 +41,23 @@ def create_visit(engine: Engine, *, actor: Actor, visit: dict, hazards: list[dic
     try:
         with writing(engine, actor, submission=submission) as session:
             project = project_id(session, data.project)
-            row = SiteVisit(code=data.code or new_code("XC", data.date), project_id=project, visited_on=data.date,
+            row = SiteVisit(code=data.code or next_code(session, SiteVisit, data.date), project_id=project, visited_on=data.date,
                             kind=data.kind, inspectors=data.inspectors, notes=data.notes,
                             created_by=actor.username, created_at=now())
             session.add(row)
             session.flush()
             audit(session, "create", table="site_visits", row_id=row.id, after=snapshot(row))
             created = [row]
-            for item in found:
-                hazard = Hazard(**item.model_dump(exclude={"project", "visit", "code"}),
-                                code=item.code or new_code("YH", data.date), project_id=project, visit_id=row.id,
-                                created_by=actor.username, created_at=now())
+            for index, (item, photos) in enumerate(found):
+                responsible = enterprise_id(session, item.responsible, f"hazards.{index}.responsible")
+                hazard = Hazard(**item.model_dump(exclude={"project", "visit", "code", "responsible"}),
+                                code=item.code or next_code(session, Hazard, data.date), project_id=project,
+                                visit_id=row.id, responsible_id=responsible, created_by=actor.username,
+                                created_at=now())
                 session.add(hazard)
                 session.flush()
                 audit(session, "create", table="hazards", row_id=hazard.id, after=snapshot(hazard))
+                store_photos(session, hazard.id, photos, "found", actor.username)
                 created.append(hazard)
             remember(session, [saved(session, record) for record in created])
             return row.id

@@ -10,13 +10,13 @@ registers every table on `Base.metadata`, which Alembic and the bootstrap read.
 from db.models.base import NAMING_CONVENTION, Base, Tracked, live_index, one_of
 from db.models.records import (
     Accident, Approval, Award, Enforcement, Enterprise, Hazard, HazardPhoto, LedgerItem, Project, RiskPoint,
-    SiteVisit, TeamMember, Training, training_enterprises,
+    SiteVisit, TeamMember, Training, TrainingSignIn, training_enterprises,
 )
-from db.models.system import AuditEntry, DataRevision, FormSubmission, PatrolWeek, User
+from db.models.system import AuditEntry, CodeSequence, DataRevision, FormSubmission, PatrolWeek, User
 
 __all__ = [
     "NAMING_CONVENTION", "Base", "Tracked", "live_index", "one_of",
     "Accident", "Approval", "Award", "Enforcement", "Enterprise", "Hazard", "HazardPhoto", "LedgerItem", "Project",
-    "RiskPoint", "SiteVisit", "TeamMember", "Training", "training_enterprises",
-    "AuditEntry", "DataRevision", "FormSubmission", "PatrolWeek", "User",
+    "RiskPoint", "SiteVisit", "TeamMember", "Training", "TrainingSignIn", "training_enterprises",
+    "AuditEntry", "CodeSequence", "DataRevision", "FormSubmission", "PatrolWeek", "User",
 ]

@@ -76,6 +76,8 @@ class TeamMember(Tracked, Base):
     role: Mapped[str] = mapped_column(String(20))
     organization: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(30))
+    # The member's account, when they sign in to the app: their projects make their "My work" page.
+    username: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class LedgerItem(Tracked, Base):
@@ -155,6 +157,10 @@ class Hazard(Tracked, Base):
     closed_by: Mapped[str | None] = mapped_column(String(64))
     sent_back_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_sent_back_reason: Mapped[str | None] = mapped_column(Text)
+    # What the inspector wrote on site: where (building, part), what must be done, and who must do it.
+    location: Mapped[str | None] = mapped_column(String(200))
+    requirement: Mapped[str | None] = mapped_column(Text)
+    responsible_id: Mapped[int | None] = mapped_column(ForeignKey("enterprises.id"))
 
 
 class RiskPoint(Tracked, Base):
@@ -215,12 +221,32 @@ class Training(Tracked, Base):
     kind: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(200))
     attendees: Mapped[int] = mapped_column(Integer, default=0)
+    # An open QR sign-in: tokens carry this nonce and are refused once it changes or the time has passed.
+    sign_in_nonce: Mapped[str | None] = mapped_column(String(32))
+    sign_in_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     enterprises: Mapped[list[Enterprise]] = relationship(secondary=training_enterprises)
 
 
+class TrainingSignIn(Base):
+    """One attendee who signed in to a session by its QR code: one per phone number and session."""
+
+    __tablename__ = "training_sign_ins"
+    __table_args__ = (UniqueConstraint("training_id", "phone"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    training_id: Mapped[int] = mapped_column(ForeignKey("trainings.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    phone: Mapped[str] = mapped_column(String(20))
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprises.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    client_ip: Mapped[str | None] = mapped_column(String(64), index=True)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    removed_by: Mapped[str | None] = mapped_column(String(64))
+
+
 class HazardPhoto(Base):
-    """A photo of a hazard's fixed state, checked by content (JPEG/PNG, at most 10 MB).
+    """A photo of a hazard as found or as fixed, checked by content (JPEG/PNG, at most 10 MB).
 
     Kept in the database, not on a server's disk: every app server behind the proxy sees it,
     it is saved in the same transaction as the rectification, and backups carry it.
@@ -230,10 +256,13 @@ class HazardPhoto(Base):
     __table_args__ = (
         CheckConstraint("content_type IN ('image/jpeg', 'image/png')", name="content_type_valid"),
         CheckConstraint("size_bytes BETWEEN 1 AND 10485760", name="size_in_range"),
+        CheckConstraint("stage IN ('found', 'fixed')", name="stage_valid"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hazard_id: Mapped[int] = mapped_column(ForeignKey("hazards.id"), index=True)
+    # As found on the visit, or as fixed at the rectification.
+    stage: Mapped[str] = mapped_column(String(10), default="fixed", server_default="fixed")
     content_type: Mapped[str] = mapped_column(String(20))
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))

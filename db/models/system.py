@@ -89,6 +89,16 @@ class PatrolWeek(Base):
     visits: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class CodeSequence(Base):
+    """The last number given to new records' readable codes, per prefix and year (YH2026-0386)."""
+
+    __tablename__ = "code_sequences"
+
+    prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class DataRevision(Base):
     """A single-row counter bumped by every write; caches in every process key on it."""
 

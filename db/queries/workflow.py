@@ -8,7 +8,7 @@ from sqlalchemy import Connection, and_, case, func, or_, select
 
 from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
 from db.hazard_status import closed_by, fix_reported_by, overdue_on
-from db.models import AuditEntry, Hazard, HazardPhoto, Project, SiteVisit
+from db.models import AuditEntry, Enterprise, Hazard, HazardPhoto, Project, SiteVisit
 
 # A select box beyond this many projects is unusable anyway; the user's own come first.
 MAX_PROJECT_CHOICES = 2000
@@ -45,9 +45,11 @@ def workflow_hazards(conn: Connection, *, state: str, as_of: dt.date, limit: int
                Project.name.label("project"), Hazard.found_on,
                Hazard.due_on, Hazard.level, Hazard.category, Hazard.description, Hazard.rectified_on,
                Hazard.rectified_by, Hazard.rectification_note, Hazard.sent_back_count,
-               Hazard.last_sent_back_reason,
+               Hazard.last_sent_back_reason, Hazard.location, Hazard.requirement,
+               Enterprise.name.label("responsible"),
                case((overdue_on(as_of), True), else_=False).label("overdue"))
-        .join(Project, Project.id == Hazard.project_id).where(where)
+        .join(Project, Project.id == Hazard.project_id)
+        .outerjoin(Enterprise, Enterprise.id == Hazard.responsible_id).where(where)
         .order_by(Hazard.due_on, Hazard.id).limit(limit).offset(offset)
     ).mappings().all()
     return pd.DataFrame([dict(r) for r in rows]), total
@@ -71,9 +73,11 @@ def visit_code(conn: Connection, visit_id: int) -> str:
     return conn.execute(select(SiteVisit.code).where(SiteVisit.id == visit_id)).scalar_one()
 
 
-def photo_thumbnails(conn: Connection, hazard_id: int) -> list[bytes]:
-    """Thumbnails of the photos of a hazard's fixed state, oldest first (the full images stay in the database)."""
-    return list(conn.execute(select(HazardPhoto.thumbnail).where(HazardPhoto.hazard_id == hazard_id)
+def photo_thumbnails(conn: Connection, hazard_id: int, stage: str = "fixed") -> list[bytes]:
+    """Thumbnails of a hazard's photos as found or as fixed (`stage`), oldest first (full images stay in the
+    database)."""
+    return list(conn.execute(select(HazardPhoto.thumbnail).where(HazardPhoto.hazard_id == hazard_id,
+                                                                 HazardPhoto.stage == stage)
                              .order_by(HazardPhoto.id)).scalars())
 
 
@@ -93,3 +97,16 @@ def hazard_history(conn: Connection, *, hazard_id: int) -> pd.DataFrame:
                         .where(AuditEntry.table_name == "hazards", AuditEntry.row_id == hazard_id)
                         .order_by(AuditEntry.id)).all()
     return pd.DataFrame(rows, columns=["at", "actor", "action"])
+
+
+def project_parties(conn: Connection, *, code: str) -> list[tuple[str, str, str]]:
+    """(credit code, name, role) of a project's contractor, developer and supervising firm, the contractor first:
+    the parties a hazard found there can be put to."""
+    parties = []
+    for role, column in (("contractor", Project.contractor_id), ("developer", Project.developer_id),
+                         ("supervisor_firm", Project.supervisor_firm_id)):
+        row = conn.execute(select(Enterprise.credit_code, Enterprise.name).join(Project, column == Enterprise.id)
+                           .where(Project.code == code, Project.deleted_at.is_(None))).first()
+        if row is not None and row.credit_code not in {p[0] for p in parties}:
+            parties.append((row.credit_code, row.name, role))
+    return parties

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db.permissions import ADMIN_ROLES, Actor, require
 from db.unit_of_work import audit, writing
+from db.codes import sync as sync_codes
 from db.workbook.apply import apply_plan
 from db.workbook.checking import check_sheet
 from db.workbook.plan import SheetPlan, plan_sheet
@@ -73,6 +74,7 @@ def import_workbook(engine: Engine, source: str | Path | IO[bytes], *, actor: Ac
                 raise _Unchanged
             for plan in plans:
                 apply_plan(session, plan, refs, tracker)
+            sync_codes(session.connection())
             audit(session, "import", table=None, after={"file": _name(source), "created": result.created,
                                                         "updated": result.updated})
     except _Unchanged:

@@ -18,6 +18,11 @@ def button(app, label):
     return next(x for x in app.button if x.label == label)
 
 
+def choose(app, index, level="general", category="work_at_height"):
+    app.radio(key=f"entry_h{index}_level").set_value(level)
+    app.selectbox(key=f"entry_h{index}_category").set_value(category)
+
+
 def active_project(engine):
     return b.project(engine, start=dt.date.today() - dt.timedelta(days=30))
 
@@ -26,6 +31,7 @@ def test_staff_saves_a_visit_with_a_hazard(engine, run_page):
     active_project(engine)
     app = run_page(engine, "pages/entry.py", role="staff")
     app.number_input(key="entry_hazard_count").set_value(1).run()
+    choose(app, 0)
     app.text_area(key="entry_h0_description").input("塔吊基础积水")
     button(app, "保存巡查记录").click().run()
     assert not app.exception
@@ -38,6 +44,7 @@ def test_missing_description_is_shown_beside_the_field_and_nothing_is_saved(engi
     active_project(engine)
     app = run_page(engine, "pages/entry.py", role="staff")
     app.number_input(key="entry_hazard_count").set_value(1).run()
+    choose(app, 0)
     app.text_input(key="entry_inspectors").input("")
     button(app, "保存巡查记录").click().run()
     assert any("未保存" in e.value for e in app.error)
@@ -93,3 +100,33 @@ def test_re_inspection_without_an_outcome_is_refused_beside_the_choice(engine, r
     assert sum("必填" in m.value for m in app.markdown) == 1
     with Session(engine) as session:
         assert session.scalars(select(Hazard.closed_on)).one() is None
+
+
+def test_level_and_category_are_chosen_never_preset_then_remembered(engine, run_page):
+    active_project(engine)
+    app = run_page(engine, "pages/entry.py", role="staff")
+    app.number_input(key="entry_hazard_count").set_value(1).run()
+    assert app.radio(key="entry_h0_level").value is None and app.selectbox(key="entry_h0_category").value is None
+    app.text_area(key="entry_h0_description").input("临边防护缺失")
+    button(app, "保存巡查记录").click().run()
+    assert sum("必填" in m.value for m in app.markdown) == 2        # the level and the category
+    choose(app, 0, level="major", category="scaffolding")
+    button(app, "保存巡查记录").click().run()
+    assert count(engine, Hazard) == 1
+    app.number_input(key="entry_hazard_count").set_value(1).run()
+    assert (app.radio(key="entry_h0_level").value, app.selectbox(key="entry_h0_category").value) == (
+        "major", "scaffolding")
+
+
+def test_the_deadline_follows_the_level_when_left_blank(engine, run_page):
+    active_project(engine)
+    app = run_page(engine, "pages/entry.py", role="staff")
+    app.number_input(key="entry_hazard_count").set_value(2).run()
+    choose(app, 0, level="major")
+    choose(app, 1, level="general")
+    app.text_area(key="entry_h0_description").input("重大")
+    app.text_area(key="entry_h1_description").input("一般")
+    button(app, "保存巡查记录").click().run()
+    with Session(engine) as session:
+        days = {h.description: (h.due_on - h.found_on).days for h in session.scalars(select(Hazard))}
+    assert days == {"重大": 7, "一般": 3}

@@ -27,6 +27,12 @@ REPORT_KINDS = ("month", "quarter", "year")
 REPORT_FORMATS = {"pdf": "application/pdf",
                   "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
+# An inspector's day starts on My work: where they land after signing in, unless a link names a view here.
+if (ctx.user.role == "staff" and not st.session_state.get("landed")
+        and not set(st.query_params) - {"lang", "start", "end"}):
+    st.session_state["landed"] = True
+    st.switch_page("pages/my_work.py")
+st.session_state["landed"] = True
 if present_view.wanted(ctx):
     present_view.show(ctx)
     st.stop()

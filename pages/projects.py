@@ -87,7 +87,7 @@ def project_list(ctx: PageContext, where: ProjectFilter, rev: int) -> None:
 def project_page(ctx: PageContext, record: dict) -> None:
     """One project: facts, team, ledger, hazards, risk points, enforcement, visits, approvals."""
     t, facts = ctx.t, record["facts"]
-    st.link_button(t("projects.back"), "?", icon="⬅️")
+    st.link_button(t("projects.back"), "?", icon=":material/arrow_back:")
     st.title(plain(facts["name"]), anchor=False)
     st.caption(f'{plain(facts["code"])} · {t.label(enums.PROJECT_KIND, facts["kind"])} · '
                f'{t.label(enums.PROJECT_STATUS, facts["status"])}'
@@ -161,7 +161,7 @@ def _ledger(ctx: PageContext, ledger: pd.DataFrame) -> None:
         if items.empty:
             continue
         st.markdown(f"**{t.label(enums.LEDGER_KIND, kind)}** · {len(items)}")
-        items = items.assign(late=items["late"].map({True: "⚠️", False: ""}))
+        items = items.assign(late=items["late"].map({True: t("projects.late_flag"), False: ""}))
         headers = {"name": "projects.item", "status": "projects.ledger_status",
                    "planned_start": "projects.planned_start", "planned_end": "projects.planned_end",
                    "late": "projects.late"}

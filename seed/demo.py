@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from concurrent.futures import ThreadPoolExecutor
-from typing import NamedTuple
 
 from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -22,7 +21,7 @@ from db.bootstrap import analyze, data_tables
 from db.codes import sync as sync_codes
 from db.passwords import hash_password
 from db.unit_of_work import audit, writing
-from seed.demo_common import DEMO_START
+from seed.demo_common import DEMO_ACCOUNTS, DEMO_START
 from seed.demo_field import annotate_visits, enforcement_rows, hazard_rows, risk_rows, visit_rows
 from seed.demo_outreach import accident_rows, approval_rows, award_rows, training_rows
 from seed.demo_parties import build_sites, enterprise_rows, ledger_rows, project_rows, team_rows
@@ -30,21 +29,6 @@ from seed.demo_parties import build_sites, enterprise_rows, ledger_rows, project
 SEED_ACTOR = "seed"
 
 
-class DemoAccount(NamedTuple):
-    username: str
-    password: str
-    role: str
-    display_name: str
-
-
-# Demo-only credentials, published in the README; every one is flagged is_demo.
-DEMO_ACCOUNTS = (
-    DemoAccount("demo_leader", "demo-leader-2024", "leader", "演示领导"),
-    DemoAccount("demo_staff", "demo-staff-2024", "staff", "演示监督员（甲）"),
-    DemoAccount("demo_staff2", "demo-staff2-2024", "staff", "演示监督员（乙）"),
-    DemoAccount("demo_admin", "demo-admin-2024", "admin", "演示管理员"),
-    DemoAccount("demo_visitor", "demo-visitor-2024", "visitor", "来访演示"),
-)
 # The event that dates each record, and the later dates that are blanked while still in the future.
 EVENT_DATES = {
     "site_visits": ("visited_on", ()), "hazards": ("found_on", ("rectified_on", "closed_on")),

@@ -4,6 +4,23 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
+from typing import NamedTuple
+
+class DemoAccount(NamedTuple):
+    username: str
+    password: str
+    role: str
+    display_name: str
+
+
+# Demo-only credentials, published in the README; every one is flagged is_demo.
+DEMO_ACCOUNTS = (
+    DemoAccount("demo_leader", "demo-leader-2024", "leader", "演示领导"),
+    DemoAccount("demo_staff", "demo-staff-2024", "staff", "演示监督员（甲）"),
+    DemoAccount("demo_staff2", "demo-staff2-2024", "staff", "演示监督员（乙）"),
+    DemoAccount("demo_admin", "demo-admin-2024", "admin", "演示管理员"),
+    DemoAccount("demo_visitor", "demo-visitor-2024", "visitor", "来访演示"),
+)
 
 # The demo story starts here: nothing is dated earlier.
 DEMO_START = dt.date(2023, 1, 1)

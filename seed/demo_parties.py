@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from db.credit_code import ALPHABET, make_credit_code
 from seed import demo_catalog as cat
 from seed import demo_texts as txt
-from seed.demo_common import DEMO_START, FAR_FUTURE, mobile, person_name, stream
+from seed.demo_common import DEMO_ACCOUNTS, DEMO_START, FAR_FUTURE, mobile, person_name, stream
 
 MUNICIPAL_CONTRACTORS = ("江西昌宏市政工程有限公司", "九江水务工程建设有限公司", "九江新港市政建设有限公司")
 # Specialist firms (fire protection, steel, installation, piling) work as subcontractors, never as the main one.
@@ -122,16 +122,23 @@ def _progress(site: Site, today: dt.date) -> float:
     return float(min(95, 5 * round(20 * share)))
 
 
+DEMO_INSPECTORS = [(a.username, a.display_name) for a in DEMO_ACCOUNTS if a.role == "staff"]
+
+
 def team_rows(sites: list[Site]) -> list[dict]:
     """The one-on-one service team (一对一专班) of every key project: lead, inspectors, experts."""
     rng = stream("teams")
     phones = {name: mobile(rng) for name in (*cat.TEAM_LEADS, *cat.INSPECTORS, *(e[0] for e in cat.EXPERTS))}
     rows = []
-    for site in (s for s in sites if s.fact.is_key):
+    for number, site in enumerate(s for s in sites if s.fact.is_key):
         members = [(site.lead, "lead", cat.BUREAU)] + [(name, "inspector", cat.BUREAU) for name in site.inspectors]
         members += [(name, "expert", org) for name, org in rng.sample(cat.EXPERTS, rng.randint(1, 2))]
-        rows += [{"project": site.code, "name": name, "role": role, "organization": org, "phone": phones[name]}
-                 for name, role, org in members]
+        rows += [{"project": site.code, "name": name, "role": role, "organization": org, "phone": phones[name],
+                  "username": None} for name, role, org in members]
+        # The demo's two inspector accounts serve on alternate key projects, so "My work" has something to show.
+        account = DEMO_INSPECTORS[number % len(DEMO_INSPECTORS)]
+        rows.append({"project": site.code, "name": account[1], "role": "inspector", "organization": cat.BUREAU,
+                     "phone": None, "username": account[0]})
     return rows
 
 

@@ -17,7 +17,6 @@ import uuid
 from collections.abc import Callable
 
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
 
 from db import enums
 from db.errors import AlreadySubmitted, Conflict, FieldError, ValidationFailed
@@ -25,7 +24,7 @@ from db.queries import workflow
 from db.queries.admin import submission_result
 from render.formatting import plain
 from render.i18n import Translator
-from ui import cache
+from ui import cache, widgets
 from ui.frame import PageContext
 
 # Wide enough that any typed date reaches the server, which names the problem; a narrower range would
@@ -92,13 +91,11 @@ def record_link(t: Translator, record: dict) -> None:
     label = t(f"forms.table_{record['table']}") + " " + plain(record["code"])
     page, param = RECORD_PAGES.get(record["table"], (None, None))
     target = record.get("project") if param == "project" else record.get("code")
-    try:
-        if page is None:
-            raise StreamlitPageNotFoundError(page)
-        st.page_link(page, label=label, icon=":material/open_in_new:",
+    if page is None:
+        st.markdown(label)
+    else:
+        widgets.link(page, label, icon=":material/open_in_new:",
                      query_params={param: target} if param and target else None)
-    except StreamlitPageNotFoundError:
-        st.markdown(label)  # AppTest builds no page registry (streamlit#8154)
 
 
 def save(form: str, command: Callable[..., object], values: dict, *, clear: dict[str, object] | None = None) -> None:

@@ -5,15 +5,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
+import streamlit.components.v1 as components
 
 from db.enums import ROLE
 from db.period import Period
 from db.users import record_access_denied
-from ui import cache, registry
-from ui.auth import CurrentUser, logout_button, signed_in_user
 from render.formatting import plain
 from render.i18n import Translator
+from ui import cache, registry, widgets
+from ui.auth import CurrentUser, logout_button, signed_in_user
 from ui.period_picker import chosen_language, chosen_period, language_switch
 
 
@@ -46,6 +46,7 @@ def frame(page_key: str) -> PageContext:
         st.stop()
     st.session_state.pop("frame_denied", None)
     _menu(user, t, engine)
+    _phone_comfort(page_key)
     today = dt.date.today()
     period = chosen_period(t, today)
     return PageContext(page=page, user=user, t=t, period=period, as_of=today)
@@ -67,11 +68,33 @@ def _menu(user: CurrentUser, t: Translator, engine) -> None:
         language_switch(t)
 
 
+# Fixed text, no data: on a narrow screen every control is at least 44 px tall (a fingertip), and the form's
+# "Press Ctrl+Enter to submit" hint, meaningless on a phone, is hidden.
+PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  button, [role="radio"], [role="tab"], input, textarea, [data-baseweb="select"] > div,
+  [data-testid="stPageLink"] a { min-height: 44px; }
+  [data-testid="InputInstructions"] { display: none; }
+}
+</style>"""
+# Streamlit keeps the sidebar open across page links; on a phone it would cover the page just opened.
+CLOSE_SIDEBAR_JS = """<script>
+const doc = window.parent.document, bar = doc.querySelector('[data-testid="stSidebar"]');
+if (window.parent.innerWidth < 768 && bar && bar.getAttribute("data-collapsed") === "false") {
+  const close = doc.querySelector('[data-testid="stSidebarCollapseButton"] button')
+    || bar.querySelector('[data-testid="stSidebarHeader"] button');
+  if (close) close.click();
+}
+</script><!-- %s -->"""
+
+
+def _phone_comfort(page_key: str) -> None:
+    st.html(PHONE_CSS)
+    with st.sidebar:
+        # The page's key makes this a new element on every page, so the script runs after each navigation.
+        components.html(CLOSE_SIDEBAR_JS % page_key, height=0)
+
+
 def _menu_entry(spec: registry.PageSpec, label: str) -> None:
-    # st.page_link resolves only against Streamlit's page registry, which AppTest does not
-    # build (streamlit#8154) and an app without a pages/ folder does not have; the menu then
-    # shows as text. A wrong script name is caught by tests/ui/test_registry.py instead.
-    try:
-        st.page_link(spec.script, label=label, icon=spec.icon)
-    except StreamlitPageNotFoundError:
-        st.markdown(f"{spec.icon} {label}")
+    # A wrong script name is caught by tests/ui/test_registry.py (AppTest shows menu links as text).
+    widgets.link(spec.script, label, icon=spec.icon)

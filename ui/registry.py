@@ -10,25 +10,26 @@ from db.permissions import ADMIN_ROLES, ENTRY_ROLES, READ_ROLES
 class PageSpec:
     key: str
     script: str
-    icon: str
+    icon: str   # a Material icon bundled with Streamlit: emoji are missing where no emoji font is installed
     roles: frozenset[str]
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "dashboard.py", "📊", READ_ROLES),
-    PageSpec("projects", "pages/projects.py", "🏗️", READ_ROLES),
-    PageSpec("hazards", "pages/hazards.py", "⚠️", READ_ROLES),
-    PageSpec("risk", "pages/risk.py", "🟥", READ_ROLES),
-    PageSpec("patrols", "pages/patrols.py", "🚶", READ_ROLES),
-    PageSpec("training", "pages/training.py", "🎓", READ_ROLES),
-    PageSpec("approvals", "pages/approvals.py", "⏱️", READ_ROLES),
-    PageSpec("entry", "pages/entry.py", "📝", ENTRY_ROLES),
-    PageSpec("records", "pages/records.py", "🗂️", ENTRY_ROLES),
-    PageSpec("rectification", "pages/rectification.py", "🛠️", ENTRY_ROLES),
-    PageSpec("admin_users", "pages/admin_users.py", "👥", ADMIN_ROLES),
-    PageSpec("workbook", "pages/workbook.py", "📥", ADMIN_ROLES),
-    PageSpec("trash", "pages/trash.py", "🗑️", ADMIN_ROLES),
-    PageSpec("audit_log", "pages/audit_log.py", "📜", ADMIN_ROLES),
+    PageSpec("my_work", "pages/my_work.py", ":material/assignment_ind:", ENTRY_ROLES),
+    PageSpec("overview", "dashboard.py", ":material/dashboard:", READ_ROLES),
+    PageSpec("projects", "pages/projects.py", ":material/apartment:", READ_ROLES),
+    PageSpec("hazards", "pages/hazards.py", ":material/warning:", READ_ROLES),
+    PageSpec("risk", "pages/risk.py", ":material/grid_view:", READ_ROLES),
+    PageSpec("patrols", "pages/patrols.py", ":material/directions_walk:", READ_ROLES),
+    PageSpec("training", "pages/training.py", ":material/school:", READ_ROLES),
+    PageSpec("approvals", "pages/approvals.py", ":material/timer:", READ_ROLES),
+    PageSpec("entry", "pages/entry.py", ":material/edit_note:", ENTRY_ROLES),
+    PageSpec("records", "pages/records.py", ":material/folder_open:", ENTRY_ROLES),
+    PageSpec("rectification", "pages/rectification.py", ":material/build:", ENTRY_ROLES),
+    PageSpec("admin_users", "pages/admin_users.py", ":material/group:", ADMIN_ROLES),
+    PageSpec("workbook", "pages/workbook.py", ":material/upload_file:", ADMIN_ROLES),
+    PageSpec("trash", "pages/trash.py", ":material/delete:", ADMIN_ROLES),
+    PageSpec("audit_log", "pages/audit_log.py", ":material/history:", ADMIN_ROLES),
 )
 BY_KEY = {page.key: page for page in PAGES}
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from db import enums
 from db.enums import Vocabulary
@@ -91,6 +92,16 @@ def download(user: Actor, label: str, build: Callable[[], bytes], *, file_name: 
 
     st.download_button(label, data=audited, file_name=file_name, mime=mime, key=key, icon=icon,
                        on_click="ignore", width=width)
+
+
+def link(script: str, label: str, *, icon: str | None = None, query_params: dict | None = None,
+         width: str = "content") -> None:
+    """A link to one of the app's pages (`label` is our own text: catalogs, codes made safe with plain())."""
+    try:
+        st.page_link(script, label=label, icon=icon, query_params=query_params, width=width)
+    except StreamlitPageNotFoundError:
+        # AppTest builds no page registry (streamlit#8154): the link shows as text there.
+        st.markdown(label)
 
 
 def paged(t: Translator, key: str, fetch: Callable[[int, int], tuple[pd.DataFrame, int]], *,

@@ -19,7 +19,7 @@ def server(engine, tmp_path):
 
 
 def test_cookie_round_trip_and_revocation_on_a_live_server(engine, server):
-    add_user(engine, "inspector", "staff")
+    add_user(engine, "inspector", "leader")
     assert TITLE not in visit(server)
 
     shown = visit(server, login=("inspector", PASSWORD))
@@ -36,7 +36,7 @@ def test_cookie_round_trip_and_revocation_on_a_live_server(engine, server):
 
 
 def test_the_cookie_is_secure_when_the_proxy_says_https(engine, server):
-    add_user(engine, "inspector", "staff")
+    add_user(engine, "inspector", "leader")
     shown = visit(server, login=("inspector", PASSWORD), headers={"X-Forwarded-Proto": "https"})
     sets = [e for e in shown if e[:2] == ("cookie", "set")]
     assert len(sets) == 1 and sets[0][4]["secure"] is True

@@ -42,7 +42,13 @@ SOURCES = {
     "absolute_hours": ("AUTH_ABSOLUTE_HOURS", ("auth", "absolute_timeout_hours")),
     "refresh_seconds": ("OVERVIEW_REFRESH_SECONDS", None),
     "report_font": ("REPORT_FONT", None),
+    "document_office": ("DOCUMENT_OFFICE", ("documents", "office")),
+    "document_prefix": ("DOCUMENT_PREFIX", ("documents", "prefix")),
+    "document_verify_url": ("DOCUMENT_VERIFY_URL", ("documents", "verify_url")),
 }
+# The issuing office and the first part of every document number, e.g. 九开建质安整〔2024〕12号.
+DEFAULT_OFFICE = "九江经济技术开发区建设局"
+DEFAULT_PREFIX = "九开建质安"
 
 
 class SettingsError(Exception):
@@ -66,6 +72,9 @@ class Settings(BaseModel):
     refresh_seconds: PositiveFloat = 30
     report_font: Path | None = None
     cookie_name: str = COOKIE_NAME
+    document_office: str = Field(default=DEFAULT_OFFICE, min_length=2, max_length=60)
+    document_prefix: str = Field(default=DEFAULT_PREFIX, min_length=1, max_length=16, pattern=r"^[^\s〔〕\[\]\d]+$")
+    document_verify_url: str | None = Field(default=None, pattern=r"^https?://\S+$", max_length=200)
 
     @field_validator("database_url")
     @classmethod

@@ -13,10 +13,11 @@ from db.models.records import (
     SiteVisit, TeamMember, Training, training_enterprises,
 )
 from db.models.system import AuditEntry, DataRevision, PatrolWeek, User
+from db.models.documents import Document, DocumentCounter
 
 __all__ = [
     "NAMING_CONVENTION", "Base", "Tracked", "live_index", "one_of",
     "Accident", "Approval", "Award", "Enforcement", "Enterprise", "Hazard", "HazardPhoto", "LedgerItem", "Project",
     "RiskPoint", "SiteVisit", "TeamMember", "Training", "training_enterprises",
-    "AuditEntry", "DataRevision", "PatrolWeek", "User",
+    "AuditEntry", "DataRevision", "PatrolWeek", "User", "Document", "DocumentCounter",
 ]

@@ -76,8 +76,12 @@ def issue_documents(engine: Engine, *, actor: Actor, requests: Sequence[tuple[st
 
 
 def register(session: Session, *, kind: str, record_code: str, issued_on: dt.date, issued_by: str,
-             issuer_name: str, correct: bool = False, verification_code: str | None = None) -> Document:
-    """Number and register a document in the caller's transaction; the file is printed separately."""
+             issuer_name: str, correct: bool = False, verification_code: str | None = None,
+             issued_at: dt.datetime | None = None) -> Document:
+    """Number and register a document in the caller's transaction; the file is printed separately.
+
+    `verification_code` and `issued_at` are for the demo's history, which must come out the same on every load.
+    """
     # The counter is taken first: on PostgreSQL its row lock serialises issuers of this type, so the
     # check for an earlier document below sees every committed one.
     seq = next_seq(session, kind, issued_on.year)
@@ -90,7 +94,7 @@ def register(session: Session, *, kind: str, record_code: str, issued_on: dt.dat
     number = format_number(config.document_prefix, kind, issued_on.year, seq)
     qr = f"{config.document_verify_url}?code={code}" if config.document_verify_url else f"{number} {code}"
     row = Document(kind=kind, year=issued_on.year, seq=seq, number=number, verification_code=code,
-                   record_code=record_code, project_id=made.project_id, issued_on=issued_on, issued_at=now(),
+                   record_code=record_code, project_id=made.project_id, issued_on=issued_on, issued_at=issued_at or now(),
                    issued_by=issued_by, supersedes_id=current.id if current is not None else None,
                    data=made.data | {"office": config.document_office, "issuer": issuer_name, "qr": qr})
     session.add(row)

@@ -22,6 +22,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("patrols", "pages/patrols.py", "🚶", READ_ROLES),
     PageSpec("training", "pages/training.py", "🎓", READ_ROLES),
     PageSpec("approvals", "pages/approvals.py", "⏱️", READ_ROLES),
+    PageSpec("documents", "pages/documents.py", "📄", READ_ROLES),
     PageSpec("entry", "pages/entry.py", "📝", ENTRY_ROLES),
     PageSpec("records", "pages/records.py", "🗂️", ENTRY_ROLES),
     PageSpec("rectification", "pages/rectification.py", "🛠️", ENTRY_ROLES),

@@ -2,14 +2,17 @@
 project's documents, counts per type, and checking a file against the register."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import Connection, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
+from db.document_content import gather
 from db.document_numbers import marked_code, normalised_code
+from db.errors import ValidationFailed
 from db.models import Document, Project
 from db.period import Period
 
@@ -151,3 +154,19 @@ def by_verification_code(conn: Connection, *, code: str) -> dict | None:
         return None
     row = conn.execute(_listing().where(Document.verification_code == wanted)).mappings().first()
     return dict(row) if row else None
+
+
+def refusals(conn: Connection, *, kinds: tuple[str, ...], code: str, today: dt.date) -> dict[str, str | None]:
+    """For each document type, why the record `code` cannot make one (a message key), or None when it can.
+
+    The same rules as issuing (db.document_content), run read-only, so buttons offer only what would work.
+    """
+    answers = {}
+    with Session(bind=conn) as session:
+        for kind in kinds:
+            try:
+                gather(session, kind, code, today)
+                answers[kind] = None
+            except ValidationFailed as exc:
+                answers[kind] = exc.errors[0].message_key
+    return answers

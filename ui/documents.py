@@ -1,0 +1,110 @@
+"""The supervision documents where records are shown: a record's documents with their PDFs, and the
+buttons that issue the documents it fits (staff, admin). Pages call `issue_buttons(ctx, kind, code)`."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from db import enums
+from db.commands.documents import document_pdf, issue_documents
+from db.errors import PermissionDenied, ValidationFailed
+from db.permissions import ENTRY_ROLES, may_export
+from db.queries import documents
+from render import masking
+from render.documents import DocumentFontMissing, render_zh
+from ui import cache, widgets
+from ui.frame import PageContext
+
+# The documents each kind of record makes, in the order they are issued.
+KINDS_FOR = {
+    "visit": ("visit_record", "rectification_notice"),
+    "hazard": ("reinspection_opinion",),
+    "stop_work": ("stop_work_notice", "resumption_notice"),
+    "warning_interview": ("interview_notice", "interview_record"),
+}
+HEADERS = {"number": "documents.number", "kind": "documents.kind", "project": "documents.project",
+           "record_code": "documents.record", "issued_on": "documents.issued_on", "issued_by": "documents.issued_by",
+           "superseded_by": "documents.superseded_by"}
+
+
+def issue_buttons(ctx: PageContext, record_type: str, code: str) -> None:
+    """A record's documents and the buttons issuing those it fits; `record_type` is a key of KINDS_FOR
+    ("visit", "hazard", "stop_work", "warning_interview")."""
+    t, rev = ctx.t, cache.revision()
+    st.markdown(f"**{t('documents.of_record')}**")
+    issued = cache.read(documents.record_documents, record_code=code, rev=rev)
+    done = st.session_state.pop(f"documents_done_{code}", None)
+    if done:
+        st.success(t("documents.issued", numbers="、".join(done)))
+    if issued.empty:
+        st.caption(t("documents.none_yet"))
+    else:
+        document_table(ctx, issued, export=None)
+        pdf_buttons(ctx, issued[issued["superseded_by"].isna()], key=f"documents_{code}")
+    if ctx.user.role not in ENTRY_ROLES:
+        return
+    kinds = KINDS_FOR[record_type]
+    why = cache.read(documents.refusals, kinds=kinds, code=code, today=ctx.as_of, rev=rev)
+    current = set(issued.loc[issued["superseded_by"].isna(), "kind"])
+    new = [kind for kind in kinds if why[kind] is None and kind not in current]
+    if new:
+        label = "documents.issue_together" if len(new) > 1 else "documents.issue_one"
+        names = " + ".join(t.label(enums.DOCUMENT_KIND, kind) for kind in new)
+        if st.button(t(label, names=names), type="primary", key=f"documents_issue_{code}", width="stretch"):
+            _issue(ctx, code, new, correct=False)
+    for kind in kinds:
+        if why[kind] is not None and kind not in current:
+            st.caption(t(why[kind], code=code))
+    correctable = [kind for kind in kinds if why[kind] is None and kind in current]
+    if correctable:
+        with st.expander(t("documents.correct_title")):
+            st.caption(t("documents.correct_help"))
+            for kind in correctable:
+                if st.button(t("documents.correct", name=t.label(enums.DOCUMENT_KIND, kind)),
+                             key=f"documents_correct_{code}_{kind}"):
+                    _issue(ctx, code, [kind], correct=True)
+
+
+def document_table(ctx: PageContext, frame: pd.DataFrame, *, export: str | None) -> None:
+    """Documents as a table: number, type, project, record, date, issuer (masked for visitors), successor."""
+    shown = masking.people(frame.assign(superseded_by=frame["superseded_by"].fillna("")), ctx.user.role,
+                           names=("issued_by",))
+    widgets.table(shown, ctx.t, HEADERS, {"kind": enums.DOCUMENT_KIND}, export=export, role=ctx.user.role)
+
+
+def pdf_buttons(ctx: PageContext, frame: pd.DataFrame, *, key: str) -> None:
+    """One download per listed document, for roles that may export; the PDF is read only when clicked."""
+    if not may_export(ctx.user.role) or frame.empty:
+        return
+    for row in frame.itertuples():
+        pdf_button(ctx, int(row.id), row.number, key=f"{key}_{row.id}")
+
+
+def pdf_button(ctx: PageContext, document_id: int, number: str, *, key: str) -> None:
+    """A download of one document's PDF (printed from its data first if the demo registered it unprinted)."""
+    if not may_export(ctx.user.role):
+        return
+    engine, actor = cache.engine(), ctx.user
+    st.download_button(ctx.t("documents.download", number=number),
+                       data=lambda: document_pdf(engine, actor=actor, document_id=document_id, render=render_zh)[1],
+                       file_name=f"{number}.pdf", mime="application/pdf", key=key, on_click="ignore",
+                       icon=":material/picture_as_pdf:")
+
+
+def _issue(ctx: PageContext, code: str, kinds: list[str], *, correct: bool) -> None:
+    t = ctx.t
+    try:
+        issued = issue_documents(cache.engine(), actor=ctx.user, requests=[(kind, code) for kind in kinds],
+                                 render=render_zh, correct=correct, today=ctx.as_of)
+    except ValidationFailed as exc:
+        for error in exc.errors:
+            st.error(t(error.message_key, **error.params))
+        return
+    except PermissionDenied:
+        st.error(t("documents.not_allowed"))
+        return
+    except DocumentFontMissing as exc:
+        st.error(t("documents.no_font", reason=str(exc)))
+        return
+    st.session_state[f"documents_done_{code}"] = [document.number for document in issued]
+    st.rerun()

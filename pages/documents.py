@@ -27,9 +27,13 @@ def register_filter(ctx: PageContext) -> DocumentFilter:
     search = search_column.text_input(t("documents.search"), filters.url_text("q"), key="documents_search",
                                       placeholder=t("documents.search_hint")) or None
     all_time = period_column.toggle(t("documents.all_time"), st.query_params.get("all") == "1", key="documents_all")
-    record = filters.url_text("record") or None
+    record, project = filters.url_text("record") or None, filters.url_text("project") or None
+    if record or project:
+        # From a record's or a project's page: say so (as plain text: the URL is not trusted) and offer the way out.
+        st.text(t("documents.narrowed", what=record or project))
+        st.link_button(t("documents.clear"), "?", icon=":material/filter_alt_off:")
     filters.write_url(type=kind, q=search, all="1" if all_time else None)
-    return DocumentFilter(kind=kind, search=search, record_code=record, project_code=filters.url_text("project") or None,
+    return DocumentFilter(kind=kind, search=search, record_code=record, project_code=project,
                           period=None if all_time or record else ctx.period)
 
 

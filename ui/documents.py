@@ -2,6 +2,8 @@
 buttons that issue the documents it fits (staff, admin). Pages call `issue_buttons(ctx, kind, code)`."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pandas as pd
 import streamlit as st
 
@@ -89,6 +91,28 @@ def pdf_button(ctx: PageContext, document_id: int, number: str, *, key: str) -> 
                        data=lambda: document_pdf(engine, actor=actor, document_id=document_id, render=render_zh)[1],
                        file_name=f"{number}.pdf", mime="application/pdf", key=key, on_click="ignore",
                        icon=":material/picture_as_pdf:")
+
+
+def project_documents(ctx: PageContext, project_code: str) -> None:
+    """A project's documents (its page's tab): the list, one to download, and the register filtered to it."""
+    t = ctx.t
+    found = cache.read(documents.project_documents, project_code=project_code, rev=cache.revision())
+    st.link_button(t("documents.in_register"), f"documents?project={quote(project_code)}&all=1",
+                   icon=":material/description:")
+    if found.empty:
+        st.caption(t("documents.none_yet"))
+        return
+    document_table(ctx, found, export=f"{project_code}_documents")
+    if may_export(ctx.user.role):
+        labels = dict(zip(found["id"], found["number"]))
+        chosen = st.selectbox(t("documents.open"), list(labels), format_func=labels.get, key="projects_document")
+        pdf_button(ctx, int(chosen), labels[chosen], key=f"projects_document_pdf_{chosen}")
+
+
+def with_document_links(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (records with a `code` column) with a first column linking each to its documents."""
+    links = ["documents?record=" + quote(str(code)) for code in frame["code"]]
+    return frame.assign(documents=links)[["documents", *frame.columns]]
 
 
 def _issue(ctx: PageContext, code: str, kinds: list[str], *, correct: bool) -> None:

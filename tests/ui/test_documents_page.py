@@ -8,7 +8,7 @@ import streamlit as st
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from db.models import Document
+from db.models import Document, Project
 from tests import builders as b
 from tests.accounts import user_for_role
 from tests.ui.conftest import url_of
@@ -96,3 +96,23 @@ def test_leaders_see_a_records_documents_but_no_issue_button(engine, tmp_path, m
     app = _buttons_app(engine, tmp_path, monkeypatch, "leader")
     assert not app.exception
     assert not [button for button in app.button if button.key.startswith("documents_")]
+
+
+def test_a_records_link_opens_the_register_narrowed_to_it(demo_engine, run_page):
+    with demo_engine.connect() as conn:
+        record = conn.execute(select(Document.record_code).where(Document.kind == "stop_work_notice")
+                              .order_by(Document.id).limit(1)).scalar_one()
+    app = run_page(demo_engine, PAGE, role="leader", record=record)
+    assert set(app.dataframe[0].value["记录编号"]) == {record}
+
+
+def test_the_project_page_has_a_documents_tab_and_links_records_to_theirs(demo_engine, run_page):
+    with demo_engine.connect() as conn:
+        code = conn.execute(select(Project.code).join(Document, Document.project_id == Project.id)
+                            .where(Document.kind == "stop_work_notice").order_by(Document.id).limit(1)).scalar_one()
+    app = run_page(demo_engine, "pages/projects.py", role="staff", project=code)
+    assert not app.exception
+    assert "文书" in [tab.label for tab in app.tabs]
+    tables = [frame.value for frame in app.dataframe]
+    assert any("文号" in table.columns and table["文号"].str.contains("停").any() for table in tables)
+    assert any("文书" in table.columns and table["文书"].str.startswith("documents?record=").all() for table in tables)

@@ -20,7 +20,7 @@ from db.errors import PermissionDenied, ValidationFailed
 from db.migrate import migrated_engine
 from db.permissions import Actor
 from db.queries.documents import register_rows, verify_file
-from render.documents import DocumentFontMissing, render_zh
+from render.documents import DocumentFontMissing, prepare, render_zh
 from render.i18n import Translator
 
 KINDS = enums.DOCUMENT_KIND.codes
@@ -57,6 +57,7 @@ def _issue(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     engine = migrated_engine()
     actor = _actor(parser, engine, args.as_user)
     try:
+        prepare()
         issued = issue_document(engine, actor=actor, kind=args.kind, record=args.record, render=render_zh,
                                 correct=args.correct)
     except PermissionDenied as exc:

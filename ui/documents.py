@@ -13,7 +13,7 @@ from db.errors import PermissionDenied, ValidationFailed
 from db.permissions import ENTRY_ROLES, may_export
 from db.queries import documents
 from render import masking
-from render.documents import DocumentFontMissing, render_zh
+from render.documents import DocumentFontMissing, prepare, render_zh
 from ui import cache, widgets
 from ui.frame import PageContext
 
@@ -118,6 +118,7 @@ def with_document_links(frame: pd.DataFrame) -> pd.DataFrame:
 def _issue(ctx: PageContext, code: str, kinds: list[str], *, correct: bool) -> None:
     t = ctx.t
     try:
+        prepare()
         issued = issue_documents(cache.engine(), actor=ctx.user, requests=[(kind, code) for kind in kinds],
                                  render=render_zh, correct=correct, today=ctx.as_of)
     except ValidationFailed as exc:

@@ -6,11 +6,18 @@ from __future__ import annotations
 
 from db.document_content import DocumentSheet
 from render.documents.compose import compose
+from render.documents import fonts
 from render.documents.fonts import DocumentFontMissing
 from render.documents.pdf import draw
 from render.i18n import Translator
 
-__all__ = ["DocumentFontMissing", "render_document", "render_zh"]
+__all__ = ["DocumentFontMissing", "prepare", "render_document", "render_zh"]
+
+
+def prepare() -> None:
+    """Build the documents' cut-down font if it is not cached yet: call before an issuing transaction,
+    so the one-off build (seconds) never holds the database's write lock."""
+    fonts.common_font()
 
 
 def render_document(sheet: DocumentSheet, photos: dict[int, bytes], lang: str = "zh") -> bytes:

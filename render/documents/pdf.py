@@ -20,7 +20,8 @@ from render.i18n import Translator
 RED = (200, 16, 16)
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 24, 16, 18
 QR_SIZE = 22
-LINE = 5.6           # body line height in mm at 10.5 pt
+PT = 25.4 / 72       # mm per point
+LINE_FACTOR = 1.5    # body line height as a multiple of the font size
 PHOTO_WIDTH = 80
 PHOTO_PIXELS = 1600
 
@@ -28,9 +29,9 @@ PHOTO_PIXELS = 1600
 class DocumentPdf(FPDF):
     """A4 portrait with the document's number, verification code and page x of y in every footer."""
 
-    def __init__(self, footer_text: str, font: tuple):
+    def __init__(self, footer_text: str, font: tuple, cjk: bool):
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.footer_text = footer_text
+        self.footer_text, self.cjk = footer_text, cjk
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
         self.set_auto_page_break(auto=True, margin=MARGIN_BOTTOM)
         self.add_font("doc", fname=str(font[0]), collection_font_number=font[1])
@@ -71,7 +72,7 @@ def bold(pdf: FPDF):
 
 def _drawn(sheet: DocumentSheet, composed: Sheet, photos: dict[int, bytes], t: Translator, font) -> DocumentPdf:
     pdf = DocumentPdf(t("doc.footer", number=sheet.number, code=sheet.verification_code, page="{page}",
-                        pages="{pages}"), font)
+                        pages="{pages}"), font, cjk=t.lang == "zh")
     _metadata(pdf, sheet, composed)
     pdf.add_page()
     _red_header(pdf, sheet, t)
@@ -129,9 +130,16 @@ def _red_header(pdf: FPDF, sheet: DocumentSheet, t: Translator) -> None:
 
 def _text(pdf: FPDF, block: Text) -> None:
     pdf.set_font("doc", size=block.size)
-    text = ("\u3000\u3000" if block.indent else "") + block.text
-    pdf.multi_cell(0, LINE * block.size / 10.5, text, align=block.align, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1)
+    indent = 2 * block.size * PT if block.indent else 0
+    with pdf.text_columns(text_align=block.align, line_height=LINE_FACTOR) as columns:
+        with columns.paragraph(first_line_indent=indent, bottom_margin=1) as paragraph:
+            paragraph.write(_unbroken(pdf, block.text))
+
+
+def _unbroken(pdf: FPDF, text: str) -> str:
+    # Chinese wraps between any two characters; fpdf2 would break a line at its last space instead,
+    # leaving a half-empty line before "工程编号 JK2023-001". Spaces in Chinese text are made non-breaking.
+    return text.replace(" ", "\u00a0") if pdf.cjk else text
 
 
 def _grid(pdf: FPDF, block: Grid) -> None:
@@ -141,7 +149,7 @@ def _grid(pdf: FPDF, block: Grid) -> None:
         for row in [block.headers, *block.rows]:
             cells = table.row()
             for value in row:
-                cells.cell(value)
+                cells.cell(_unbroken(pdf, value))
     pdf.ln(1.5)
 
 
@@ -152,7 +160,7 @@ def _facts(pdf: FPDF, block: Facts) -> None:
         for label, value in block.pairs:
             cells = table.row()
             cells.cell(label, style=FontFace(fill_color=(242, 242, 242)))
-            cells.cell(value)
+            cells.cell(_unbroken(pdf, value))
     pdf.ln(2)
 
 

@@ -98,5 +98,5 @@ def receipt(t: Translator) -> Receipt:
 
 
 def project_line(data: dict) -> dict:
-    """The project's name and code, for formatting into sentences."""
-    return {"project": data["project"]["name"], "code": data["project"]["code"]}
+    """The project's name, for formatting into sentences."""
+    return {"project": data["project"]["name"]}

@@ -24,6 +24,12 @@ def _addressed(data: dict, t: Translator, to: str | None = None) -> Text:
     return Text(t("doc.addressee", name=to or data["parties"]["contractor"]), indent=False)
 
 
+def _references(data: dict, t: Translator, label: str, record: str) -> Text:
+    # Codes stay out of the prose (a code wrapped across two lines reads badly) and are listed once here.
+    return Text(t("doc.references", code=data["project"]["code"], record_label=t(label), record=record),
+                indent=False, size=9)
+
+
 def _hazards(blocks: list, hazards: list[dict], t: Translator) -> None:
     grid, basis = hazard_grid(hazards, t)
     blocks.append(grid)
@@ -60,10 +66,10 @@ def rectification_notice(sheet: DocumentSheet, t: Translator) -> Sheet:
     """隐患整改通知书: the visit's hazards with the clauses and deadlines, the requirement, seal, receipt."""
     data, visit = sheet.data, sheet.data["visit"]
     blocks: list = [_addressed(data, t), Text(t("doc.notice_intro", date=long_date(visit["date"], t),
-                                                kind=t.label(enums.VISIT_KIND, visit["kind"]), record=visit["code"],
-                                                **project_line(data)))]
+                                                kind=t.label(enums.VISIT_KIND, visit["kind"]), **project_line(data)))]
     _hazards(blocks, data["hazards"], t)
-    blocks += [Text(t("doc.notice_requirement")), _seal(sheet, t), parties_cc(data, t), receipt(t)]
+    blocks += [Text(t("doc.notice_requirement")), _seal(sheet, t), parties_cc(data, t),
+               _references(data, t, "doc.record_visit", visit["code"]), receipt(t)]
     return Sheet(t.label(enums.DOCUMENT_KIND, sheet.kind), blocks,
                  photos_title=t("doc.photos_as_found") if data.get("photos") else None)
 
@@ -85,11 +91,11 @@ def reinspection_opinion(sheet: DocumentSheet, t: Translator) -> Sheet:
         if data["sent_back_count"] > 1:
             opinion += t("doc.sent_back_count", n=data["sent_back_count"])
     blocks = [_addressed(data, t), Text(t("doc.reinspection_intro", found=long_date(hazard["found_on"], t),
-                                         record=data["visit_code"] or "—", date=long_date(data["reinspected_on"], t),
-                                         **project_line(data))),
+                                         date=long_date(data["reinspected_on"], t), **project_line(data))),
               facts, Text(t("doc.opinion_heading"), indent=False), Text(opinion),
               Text(t("doc.basis_sentence", clauses=cited(hazard["basis"], t)), size=9.5),
-              _seal(sheet, t), parties_cc(data, t), receipt(t)]
+              _seal(sheet, t), parties_cc(data, t),
+              _references(data, t, "doc.record_visit", data["visit_code"] or "—"), receipt(t)]
     return Sheet(t.label(enums.DOCUMENT_KIND, sheet.kind), blocks,
                  photos_title=t("doc.photos_fixed") if data.get("photos") else None)
 
@@ -103,7 +109,8 @@ def stop_work_notice(sheet: DocumentSheet, t: Translator) -> Sheet:
         blocks.append(Text(t("doc.stop_hazards", date=long_date(order["date"], t))))
         _hazards(blocks, data["hazards"], t)
     blocks += [Text(t(f"doc.stop_order_{data['scope']}", clauses=cited(data["basis"], t))),
-               Text(t("doc.stop_requirement")), _seal(sheet, t), parties_cc(data, t), receipt(t)]
+               Text(t("doc.stop_requirement")), _seal(sheet, t), parties_cc(data, t),
+               _references(data, t, "doc.record_order", order["code"]), receipt(t)]
     return Sheet(t(f"doc.title_stop_{data['scope']}"), blocks)
 
 
@@ -112,10 +119,11 @@ def resumption_notice(sheet: DocumentSheet, t: Translator) -> Sheet:
     data, order = sheet.data, sheet.data["order"]
     stop = data.get("stop_notice")
     blocks = [_addressed(data, t),
-              Text(t("doc.resume_intro", date=long_date(order["date"], t), record=order["code"],
+              Text(t("doc.resume_intro", date=long_date(order["date"], t),
                      notice=t("doc.resume_notice_ref", number=stop) if stop else "", **project_line(data))),
               Text(t("doc.resume_body", lifted=long_date(order["lifted_on"], t))),
-              Text(t("doc.resume_requirement")), _seal(sheet, t), parties_cc(data, t), receipt(t)]
+              Text(t("doc.resume_requirement")), _seal(sheet, t), parties_cc(data, t),
+              _references(data, t, "doc.record_order", order["code"]), receipt(t)]
     return Sheet(t.label(enums.DOCUMENT_KIND, sheet.kind), blocks)
 
 
@@ -126,7 +134,7 @@ def interview_notice(sheet: DocumentSheet, t: Translator) -> Sheet:
               Text(t("doc.interview_intro", reason=order["reason"].rstrip("。"), clauses=cited(data["basis"], t),
                      date=long_date(order["date"], t), **project_line(data))),
               Text(t("doc.interview_attend", place=t("doc.place", office=data["office"]))),
-              _seal(sheet, t), receipt(t)]
+              _seal(sheet, t), _references(data, t, "doc.record_order", order["code"]), receipt(t)]
     return Sheet(t.label(enums.DOCUMENT_KIND, sheet.kind), blocks)
 
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import sqlite3
 import subprocess
+from pathlib import Path
 
 import pytest
 from sqlalchemy import and_, func, select, text
 
 from cli import main
+from db import enums
 from db.commands.documents import document_pdf, issue_document
 from db.engine import make_engine
 from db.models import Document, Enforcement, Enterprise, Hazard, Project, SiteVisit
@@ -174,3 +177,24 @@ def test_a_resumption_notice_for_an_order_not_lifted_is_refused(cli, demo_copy, 
     result, _, err = cli("documents", "issue", "--type", "resumption_notice", "--record",
                          f"ZF-STANDING-{tmp_path.name[-12:]}", "--out", str(tmp_path / "x.pdf"))
     assert result == 1 and "尚未解除" in err
+
+
+DOCS_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
+def test_each_demo_document_type_renders_its_first_page(demo_copy, tmp_path):
+    """With UPDATE_SCREENSHOTS=1 the first pages replace docs/screenshots/documents-<type>.png (README)."""
+    if demo_copy.dialect.name != "sqlite":
+        pytest.skip("one backend is enough for pictures")
+    folder = DOCS_SHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    for kind in enums.DOCUMENT_KIND.codes:
+        with demo_copy.connect() as conn:
+            document_id = conn.execute(select(Document.id).where(Document.kind == kind, Document.year == 2024)
+                                       .order_by(Document.seq)).scalars().first()
+        _, pdf = document_pdf(demo_copy, actor=STAFF, document_id=document_id, render=render_zh)
+        source = tmp_path / f"{kind}.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(source),
+                        str(folder / f"documents-{kind}")], check=True)
+        assert (folder / f"documents-{kind}.png").stat().st_size > 10_000

@@ -17,7 +17,7 @@ from fontTools.ttLib import TTCollection, TTFont
 
 from db import config
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 # Latin, general punctuation, letter-like symbols, enclosed numbers (①), CJK punctuation (〔〕), full-width forms.
 BLOCKS = ((0x20, 0x17F), (0x2000, 0x206F), (0x2100, 0x218F), (0x2460, 0x24FF), (0x2500, 0x257F),
           (0x3000, 0x303F), (0xFF00, 0xFFEF))
@@ -86,7 +86,7 @@ def _suffix(path: Path) -> str:
 def _build(path: Path, index: int, target: Path) -> None:
     font = TTFont(str(path), fontNumber=index, lazy=False, recalcTimestamp=False)
     options = subset.Options(notdef_outline=True, recommended_glyphs=True, name_IDs=["*"], name_languages=["*"],
-                             layout_features=[], hinting=False)
+                             layout_features=[], hinting=False, desubroutinize=True)
     options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx"]
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=common_characters())

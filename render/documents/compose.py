@@ -6,7 +6,7 @@ from collections.abc import Callable
 from db import enums
 from db.document_content import DocumentSheet
 from render.documents.blocks import (
-    Facts, Grid, Seal, Sheet, SignLines, Text, cited, hazard_grid, long_date, parties_cc, project_line, receipt,
+    Facts, Seal, Sheet, SignLines, Text, cited, hazard_grid, long_date, parties_cc, project_line, receipt,
 )
 from render.i18n import Translator
 

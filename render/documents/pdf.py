@@ -6,20 +6,17 @@ import datetime as dt
 import io
 
 from fpdf import FPDF
-from fpdf.enums import TextMode
 from fpdf.fonts import FontFace
 from PIL import Image, ImageOps
 
 from db.document_content import DocumentSheet
 from db.document_numbers import CODE_MARKER
-from render.documents.blocks import Facts, Grid, Receipt, Seal, Sheet, SignLines, Text
 from render.documents import fonts
-from render.documents.qr import draw_qr
+from render.documents.blocks import Facts, Grid, Receipt, Seal, Sheet, SignLines, Text
+from render.documents.header import bold, red_header
 from render.i18n import Translator
 
-RED = (200, 16, 16)
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 24, 16, 18
-QR_SIZE = 22
 PT = 25.4 / 72       # mm per point
 LINE_FACTOR = 1.5    # body line height as a multiple of the font size
 PHOTO_WIDTH = 80
@@ -62,20 +59,12 @@ def draw(sheet: DocumentSheet, composed: Sheet, photos: dict[int, bytes], t: Tra
     return bytes(pdf.output())
 
 
-def bold(pdf: FPDF):
-    """Bold by stroking the glyphs' outlines: one embedded face serves regular and bold text.
-
-    A local graphics context, because fpdf2 does not write the switch back to plain fill itself.
-    """
-    return pdf.local_context(text_mode=TextMode.FILL_STROKE, line_width=0.25 * pdf.font_size_pt / 17)
-
-
 def _drawn(sheet: DocumentSheet, composed: Sheet, photos: dict[int, bytes], t: Translator, font) -> DocumentPdf:
     pdf = DocumentPdf(t("doc.footer", number=sheet.number, code=sheet.verification_code, page="{page}",
                         pages="{pages}"), font, cjk=t.lang == "zh")
     _metadata(pdf, sheet, composed)
     pdf.add_page()
-    _red_header(pdf, sheet, t)
+    red_header(pdf, sheet, MARGIN_X)
     pdf.set_font("doc", size=17)
     with bold(pdf):
         pdf.multi_cell(0, 9, composed.title, align="C", new_x="LMARGIN", new_y="NEXT")
@@ -97,35 +86,6 @@ def _metadata(pdf: FPDF, sheet: DocumentSheet, composed: Sheet) -> None:
     pdf.set_keywords(f"{CODE_MARKER}{sheet.verification_code}")
     # Fixed to the issue date, so a document printed later from its data is the same document.
     pdf.set_creation_date(dt.datetime.combine(sheet.issued_on, dt.time(), dt.timezone.utc))
-
-
-def _red_header(pdf: FPDF, sheet: DocumentSheet, t: Translator) -> None:
-    top = pdf.get_y()
-    draw_qr(pdf, sheet.data["qr"], x=pdf.w - MARGIN_X - QR_SIZE, y=top - 4, size=QR_SIZE)
-    pdf.set_font("doc", size=6.5)
-    pdf.set_xy(pdf.w - MARGIN_X - QR_SIZE - 2, top - 4 + QR_SIZE)
-    pdf.cell(QR_SIZE + 4, 3, sheet.verification_code, align="C")
-    # The office's name in red, centred, shrunk until it clears the QR code on both sides.
-    room, size = pdf.epw - 2 * (QR_SIZE + 3), 22.0
-    pdf.set_font("doc", size=size)
-    while pdf.get_string_width(sheet.data["office"]) > room and size > 11:
-        size -= 1
-        pdf.set_font("doc", size=size)
-    pdf.set_text_color(*RED)
-    pdf.set_draw_color(*RED)
-    pdf.set_xy(MARGIN_X, top + 2)
-    with bold(pdf):
-        pdf.cell(0, 11, sheet.data["office"], align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_text_color(0, 0, 0)
-    pdf.set_font("doc", size=11)
-    pdf.set_y(max(pdf.get_y() + 2, top + QR_SIZE))
-    pdf.cell(0, 6, sheet.number, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_draw_color(*RED)
-    pdf.set_line_width(0.7)
-    pdf.line(MARGIN_X, pdf.get_y() + 1.5, pdf.w - MARGIN_X, pdf.get_y() + 1.5)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_line_width(0.2)
-    pdf.ln(5)
 
 
 def _text(pdf: FPDF, block: Text) -> None:

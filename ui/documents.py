@@ -31,7 +31,8 @@ HEADERS = {"number": "documents.number", "kind": "documents.kind", "project": "d
 
 def issue_buttons(ctx: PageContext, record_type: str, code: str) -> None:
     """A record's documents and the buttons issuing those it fits; `record_type` is a key of KINDS_FOR
-    ("visit", "hazard", "stop_work", "warning_interview")."""
+    ("visit", "hazard", or an enforcement record's kind: "stop_work", "warning_interview"; other kinds
+    make no documents and get the list only)."""
     t, rev = ctx.t, cache.revision()
     st.markdown(f"**{t('documents.of_record')}**")
     issued = cache.read(documents.record_documents, record_code=code, rev=rev)
@@ -43,9 +44,9 @@ def issue_buttons(ctx: PageContext, record_type: str, code: str) -> None:
     else:
         document_table(ctx, issued, export=None)
         pdf_buttons(ctx, issued[issued["superseded_by"].isna()], key=f"documents_{code}")
-    if ctx.user.role not in ENTRY_ROLES:
+    kinds = KINDS_FOR.get(record_type, ())
+    if ctx.user.role not in ENTRY_ROLES or not kinds:
         return
-    kinds = KINDS_FOR[record_type]
     why = cache.read(documents.refusals, kinds=kinds, code=code, today=ctx.as_of, rev=rev)
     current = set(issued.loc[issued["superseded_by"].isna(), "kind"])
     new = [kind for kind in kinds if why[kind] is None and kind not in current]

@@ -68,6 +68,18 @@ def issue_buttons(ctx: PageContext, record_type: str, code: str) -> None:
                     _issue(ctx, code, [kind], correct=True)
 
 
+def enforcement_documents(ctx: PageContext) -> None:
+    """Pick a stop-work order or warning interview (newest first) and issue or open its documents."""
+    t = ctx.t
+    orders = cache.read(documents.enforcement_choices, rev=cache.revision())
+    if orders.empty:
+        return
+    labels = {row.code: f"{row.issued_on} · {t.label(enums.ENFORCEMENT_KIND, row.kind)} · {row.project} · {row.code}"
+              for row in orders.itertuples()}
+    code = st.selectbox(t("documents.pick_order"), list(labels), format_func=labels.get, key="documents_order")
+    issue_buttons(ctx, orders.loc[orders["code"] == code, "kind"].iloc[0], code)
+
+
 def document_table(ctx: PageContext, frame: pd.DataFrame, *, export: str | None) -> None:
     """Documents as a table: number, type, project, record, date, issuer (masked for visitors), successor."""
     shown = masking.people(frame.assign(superseded_by=frame["superseded_by"].fillna("")), ctx.user.role,

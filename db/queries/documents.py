@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from db.document_content import gather
 from db.document_numbers import marked_code, normalised_code
 from db.errors import ValidationFailed
-from db.models import Document, Project
+from db.models import Document, Enforcement, Project
 from db.period import Period
 
 COLUMNS = ["id", "number", "kind", "project_code", "project", "record_code", "issued_on", "issued_by",
@@ -170,3 +170,13 @@ def refusals(conn: Connection, *, kinds: tuple[str, ...], code: str, today: dt.d
             except ValidationFailed as exc:
                 answers[kind] = exc.errors[0].message_key
     return answers
+
+
+def enforcement_choices(conn: Connection, *, limit: int = 300) -> pd.DataFrame:
+    """Stop-work orders and warning interviews, newest first, for picking one to issue its documents."""
+    rows = conn.execute(select(Enforcement.code, Enforcement.kind, Enforcement.issued_on, Project.name.label("project"))
+                        .join(Project, Project.id == Enforcement.project_id)
+                        .where(Enforcement.deleted_at.is_(None),
+                               Enforcement.kind.in_(("stop_work", "warning_interview")))
+                        .order_by(Enforcement.issued_on.desc(), Enforcement.code.desc()).limit(limit)).mappings().all()
+    return pd.DataFrame([dict(r) for r in rows], columns=["code", "kind", "issued_on", "project"])

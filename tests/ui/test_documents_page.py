@@ -62,11 +62,11 @@ issue_buttons(ctx, "visit", "XC-UI-1")
 """
 
 
-def _buttons_app(engine, tmp_path, monkeypatch, role: str) -> AppTest:
+def _buttons_app(engine, tmp_path, monkeypatch, role: str, script_text: str = BUTTONS) -> AppTest:
     monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
     monkeypatch.setenv("DATABASE_URL", url_of(engine))
     script = tmp_path / "record_page.py"
-    script.write_text(BUTTONS, encoding="utf-8")
+    script.write_text(script_text, encoding="utf-8")
     st.cache_data.clear()
     st.cache_resource.clear()
     app = AppTest.from_file(str(script), default_timeout=60)
@@ -116,3 +116,24 @@ def test_the_project_page_has_a_documents_tab_and_links_records_to_theirs(demo_e
     tables = [frame.value for frame in app.dataframe]
     assert any("文号" in table.columns and table["文号"].str.contains("停").any() for table in tables)
     assert any("文书" in table.columns and table["文书"].str.startswith("documents?record=").all() for table in tables)
+
+
+ORDERS = """
+from ui.documents import enforcement_documents
+from ui.frame import frame
+ctx = frame("documents")
+enforcement_documents(ctx)
+"""
+
+
+def test_a_lifted_stop_work_order_gets_its_notice_and_resumption_notice_in_one_step(engine, tmp_path, monkeypatch):
+    project = b.project(engine)
+    b.enforcement(engine, project, dt.date(2026, 11, 2), "stop_work", code="ZF-UI-1", lifted_on=dt.date(2026, 11, 9))
+    app = _buttons_app(engine, tmp_path, monkeypatch, "admin", ORDERS)
+    button = next(button for button in app.button if button.key == "documents_issue_ZF-UI-1")
+    assert "停工整改通知书" in button.label and "复工通知书" in button.label
+    app = button.click().run()
+    assert not app.exception
+    with engine.connect() as conn:
+        assert conn.execute(select(Document.kind).order_by(Document.kind)).scalars().all() == [
+            "resumption_notice", "stop_work_notice"]

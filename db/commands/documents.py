@@ -20,7 +20,7 @@ from db.config import settings
 from db.document_content import DocumentSheet, current_document, gather, refuse
 from db.document_numbers import format_number, new_verification_code, next_seq
 from db.models import Document, HazardPhoto
-from db.permissions import ENTRY_ROLES, READ_ROLES, Actor, require
+from db.permissions import ENTRY_ROLES, EXPORT_ROLES, Actor, require
 from db.schemas import DocumentRequestIn, validate
 from db.unit_of_work import audit, now, writing
 
@@ -120,8 +120,11 @@ def print_into(session: Session, row: Document, render: Renderer) -> None:
 
 
 def document_pdf(engine: Engine, *, actor: Actor, document_id: int, render: Renderer) -> tuple[str, bytes]:
-    """(number, PDF) of a registered document; one the demo registered unprinted is printed now, once."""
-    require(actor, READ_ROLES, "read_document")
+    """(number, PDF) of a registered document; one the demo registered unprinted is printed now, once.
+
+    A download, so for the roles that may export: visitors read the register, not the files (names unmasked).
+    """
+    require(actor, EXPORT_ROLES, "download_document")
     with engine.connect() as conn:
         found = conn.execute(select(Document.number, Document.pdf).where(Document.id == document_id)).first()
     if found is None:

@@ -113,3 +113,12 @@ def test_the_stop_work_notice_is_partial_or_full_as_the_order_says(engine, tmp_p
                             today=D(2026, 12, 1))
     _, text = pages_and_text(issued.pdf, tmp_path)
     assert title in text[0] and reason in text[0]
+
+
+def test_a_failed_re_inspection_gives_an_opinion_with_the_reason(engine, tmp_path):
+    project = b.project(engine)
+    b.hazard(engine, project, D(2026, 11, 2), code="YH-F", sent_back_count=2, last_sent_back_reason="护栏高度仍不足1.2米")
+    issued = issue_document(engine, actor=STAFF, kind="reinspection_opinion", record="YH-F", render=render_zh,
+                            today=D(2026, 12, 1))
+    _, text = pages_and_text(issued.pdf, tmp_path)
+    assert "整改不符合要求：护栏高度仍不足1.2米" in text[0] and "累计2次复查未通过" in text[0]

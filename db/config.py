@@ -46,7 +46,13 @@ SOURCES = {
     "cookie_secure": ("COOKIE_SECURE", ("auth", "cookie_secure")),
     "deadline_days_major": ("DEADLINE_DAYS_MAJOR", ("supervision", "deadline_days_major")),
     "deadline_days_general": ("DEADLINE_DAYS_GENERAL", ("supervision", "deadline_days_general")),
+    "document_office": ("DOCUMENT_OFFICE", ("documents", "office")),
+    "document_prefix": ("DOCUMENT_PREFIX", ("documents", "prefix")),
+    "document_verify_url": ("DOCUMENT_VERIFY_URL", ("documents", "verify_url")),
 }
+# The issuing office and the first part of every document number, e.g. 九开建质安整〔2024〕12号.
+DEFAULT_OFFICE = "九江经济技术开发区建设局"
+DEFAULT_PREFIX = "九开建质安"
 
 
 class SettingsError(Exception):
@@ -75,6 +81,9 @@ class Settings(BaseModel):
     # A hazard entered without a deadline gets one from its level.
     deadline_days_major: PositiveInt = 7
     deadline_days_general: PositiveInt = 3
+    document_office: str = Field(default=DEFAULT_OFFICE, min_length=2, max_length=60)
+    document_prefix: str = Field(default=DEFAULT_PREFIX, min_length=1, max_length=16, pattern=r"^[^\s〔〕\[\]\d]+$")
+    document_verify_url: str | None = Field(default=None, pattern=r"^https?://\S+$", max_length=200)
 
     @field_validator("database_url")
     @classmethod

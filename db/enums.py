@@ -220,3 +220,18 @@ KPI = Vocabulary("kpi", {
 })
 # KPIs that are fractions, shown as percentages.
 KPI_RATES = frozenset({"rectification_rate", "patrol_compliance", "approval_cycle_reduction"})
+
+# The supervision documents (文书); each type has its own word in the number and its own yearly sequence.
+DOCUMENT_KIND = Vocabulary("document_kind", {
+    "visit_record": ("监督检查记录", "Site-visit record"),
+    "rectification_notice": ("隐患整改通知书", "Rectification notice"),
+    "reinspection_opinion": ("复查意见书", "Re-inspection opinion"),
+    "stop_work_notice": ("停工整改通知书", "Stop-work notice"),
+    "resumption_notice": ("复工通知书", "Resumption notice"),
+    "interview_notice": ("约谈通知书", "Warning-interview notice"),
+    "interview_record": ("约谈记录", "Warning-interview record"),
+})
+DOCUMENT_WORD = {
+    "visit_record": "检", "rectification_notice": "整", "reinspection_opinion": "查", "stop_work_notice": "停",
+    "resumption_notice": "复", "interview_notice": "约", "interview_record": "谈",
+}

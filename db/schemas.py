@@ -317,6 +317,13 @@ class LiftIn(Record):
     issued_on: dt.date
 
 
+class DocumentRequestIn(Record):
+    """A request to issue a supervision document: its type and the code of the record it is made from."""
+
+    kind: Annotated[str, one_of(enums.DOCUMENT_KIND)]
+    record: Annotated[str, BeforeValidator(_required), Field(max_length=40)]
+
+
 def validate(schema: type[Record], data: dict, *, today: dt.date | None = None) -> Record:
     """`data` as a `schema` instance, or ValidationFailed listing every problem by field, all at once."""
     try:

@@ -11,6 +11,7 @@ from db.commands.visits import create_visit
 from db.config import settings
 from db.queries import workflow
 from ui import cache
+from ui.documents import issue_buttons
 from ui.forms import date_field, feedback, field_error, generation, save, starting
 from ui.frame import frame
 
@@ -60,6 +61,10 @@ def hazard_fields(index: int, parties: dict[str, str]) -> dict:
 st.title(t("entry.title"))
 st.caption(t("entry.intro"))
 feedback(FORM, t, LABELS)
+# Right after a save: the visit record and, with hazards, the rectification notice, issued in one step.
+saved_visit = next((r["code"] for r in state.get(f"{FORM}__done") or [] if r["table"] == "site_visits"), None)
+if saved_visit:
+    issue_buttons(ctx, "visit", saved_visit)
 projects = dict(cache.read(workflow.project_choices, ctx.user.username, ctx.as_of, rev=cache.revision()))
 if not projects:
     st.info(t("entry.no_projects"))

@@ -11,6 +11,7 @@ from db.queries.projects import ProjectFilter
 from render import charts, masking
 from render.formatting import plain
 from ui import cache, filters, widgets
+from ui.documents import project_documents, with_document_links
 from ui.frame import PageContext, frame
 
 ctx = frame("projects")
@@ -103,12 +104,12 @@ def project_page(ctx: PageContext, record: dict) -> None:
     if not record["escalations"].empty:
         st.warning(t("projects.escalate", n=len(record["escalations"])))
     tabs = st.tabs([t(f"projects.tab_{name}") for name in
-                    ("ledger", "hazards", "risk", "enforcement", "visits", "team", "approvals")])
+                    ("ledger", "hazards", "risk", "enforcement", "visits", "team", "approvals")] + [t("documents.tab")])
     with tabs[0]:
         _ledger(ctx, record["ledger"])
     with tabs[1]:
-        _or_none(ctx, record["hazards"], {
-            "code": "projects.code", "status": "projects.hazard_status", "level": "projects.level",
+        _or_none(ctx, with_document_links(record["hazards"]), {
+            "documents": "documents.tab", "code": "projects.code", "status": "projects.hazard_status", "level": "projects.level",
             "category": "projects.category", "found_on": "projects.found_on", "due_on": "projects.due_on",
             "rectified_on": "projects.rectified_on", "closed_on": "projects.closed_on",
             "description": "projects.description",
@@ -121,13 +122,13 @@ def project_page(ctx: PageContext, record: dict) -> None:
             "controls": "projects.controls"}, {"level": enums.RISK_LEVEL, "category": enums.CATEGORY},
             export=f"{facts['code']}_risk_points")
     with tabs[3]:
-        _or_none(ctx, record["enforcement"], {
-            "code": "projects.code", "kind": "projects.enforcement_kind", "issued_on": "projects.issued_on",
+        _or_none(ctx, with_document_links(record["enforcement"]), {
+            "documents": "documents.tab", "code": "projects.code", "kind": "projects.enforcement_kind", "issued_on": "projects.issued_on",
             "lifted_on": "projects.lifted_on", "reason": "projects.reason"}, {"kind": enums.ENFORCEMENT_KIND},
             export=f"{facts['code']}_enforcement")
     with tabs[4]:
-        visits = masking.people(record["visits"], ctx.user.role, names=("inspectors",))
-        _or_none(ctx, visits, {"code": "projects.code", "visited_on": "projects.visited_on",
+        visits = masking.people(with_document_links(record["visits"]), ctx.user.role, names=("inspectors",))
+        _or_none(ctx, visits, {"documents": "documents.tab", "code": "projects.code", "visited_on": "projects.visited_on",
                              "kind": "projects.visit_kind", "inspectors": "projects.inspectors",
                              "notes": "projects.notes"}, {"kind": enums.VISIT_KIND},
                  export=f"{facts['code']}_visits")
@@ -138,6 +139,8 @@ def project_page(ctx: PageContext, record: dict) -> None:
                  {"role": enums.TEAM_ROLE}, export=f"{facts['code']}_team")
     with tabs[6]:
         _approvals(ctx, record["approvals"], facts)
+    with tabs[7]:
+        project_documents(ctx, facts["code"])
 
 
 def _or_none(ctx: PageContext, frame: pd.DataFrame, headers: dict[str, str], labels: dict | None = None, *,
@@ -145,7 +148,10 @@ def _or_none(ctx: PageContext, frame: pd.DataFrame, headers: dict[str, str], lab
     if frame.empty:
         st.caption(ctx.t("projects.no_records"))
     else:
-        widgets.table(frame, ctx.t, headers, labels, export=export, user=ctx.user)
+        links = {ctx.t("documents.tab"): st.column_config.LinkColumn(display_text=ctx.t("documents.open_link"),
+                                                                      width="small")}
+        widgets.table(frame, ctx.t, headers, labels, export=export, user=ctx.user,
+                      column_config=links if "documents" in headers else None)
 
 
 def _ledger(ctx: PageContext, ledger: pd.DataFrame) -> None:

@@ -17,6 +17,7 @@ from ui import cache
 from ui.forms import (
     bind, choice, date_field, feedback, field_error, project_picker, remember_errors, save, starting,
 )
+from ui.documents import enforcement_documents
 from ui.frame import frame
 
 ctx = frame("records")
@@ -64,6 +65,8 @@ def enforcement_form(form: str) -> None:
         field_error(form, "reason", t)
         submit_button(form, create_enforcement, values, {"records_enforcement_reason": ""})
     lift_form(f"{form}_lift")
+    st.subheader(t("records.documents_title"))
+    enforcement_documents(ctx)
 
 
 def lift_form(form: str) -> None:

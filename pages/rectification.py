@@ -10,6 +10,7 @@ from db.commands.hazards import close_hazard, mark_rectified, send_back
 from db.queries import workflow
 from render.formatting import plain
 from ui import cache, widgets
+from ui.documents import issue_buttons
 from ui.forms import bind, bound_code, date_field, feedback, field_error, generation, save, starting
 from ui.frame import frame
 
@@ -71,6 +72,7 @@ def rectify_form(target: dict) -> None:
             field_error(FORM, f"photos.{index}", t)
         field_error(FORM, "photos", t)
         if st.form_submit_button(t("rectification.mark"), type="primary", width="stretch"):
+            st.session_state["rectification_last"] = "rectify"
             photos = [upload.getvalue() for upload in uploads or []]
             save(FORM, lambda submission: mark_rectified(
                 cache.engine(), actor=ctx.user, hazard_id=target["id"], version=target["version"], rectified_on=day,
@@ -89,6 +91,7 @@ def reinspect_form(target: dict) -> None:
         reason = st.text_input(t("rectification.reason"), key="rectification_reason")
         field_error(FORM, "reason", t)
         if st.form_submit_button(t("rectification.submit"), type="primary", width="stretch"):
+            st.session_state["rectification_last"] = "reinspect"
             ids = {"hazard_id": target["id"], "version": target["version"]}
             values = {"hazard": target, "outcome": outcome, "day": day, "reason": reason}
             if outcome == CLOSE:
@@ -105,6 +108,9 @@ def reinspect_form(target: dict) -> None:
 st.title(t("rectification.title"))
 st.caption(t("rectification.intro"))
 feedback(FORM, t, LABELS | {"outcome": t("rectification.outcome")})
+# After a re-inspection: its opinion (复查意见), issued from here.
+if st.session_state.get(f"{FORM}__done") and st.session_state.get("rectification_last") == "reinspect":
+    issue_buttons(ctx, "hazard", st.session_state[f"{FORM}__done"][0]["code"])
 
 rev = cache.revision()
 escalations = cache.read(workflow.hazards_needing_escalation, rev=rev)

@@ -22,6 +22,7 @@ from db.codes import sync as sync_codes
 from db.passwords import hash_password
 from db.unit_of_work import audit, writing
 from seed.demo_common import DEMO_ACCOUNTS, DEMO_START
+from seed.demo_documents import register_demo_documents
 from seed.demo_field import annotate_visits, enforcement_rows, hazard_rows, risk_rows, visit_rows
 from seed.demo_outreach import accident_rows, approval_rows, award_rows, training_rows
 from seed.demo_parties import build_sites, enterprise_rows, ledger_rows, project_rows, team_rows
@@ -49,6 +50,7 @@ def load_demo(engine: Engine, *, today: dt.date, replace: bool = False) -> None:
         deleted = _empty_data_tables(session) if replace else _refuse_if_not_empty(session)
         counts = _insert_all(session, tables, hashes)
         sync_codes(session.connection())
+        counts["documents"] = register_demo_documents(session, today)
         audit(session, "seed_demo", after={"today": today.isoformat(), "rows": counts, "deleted": deleted})
     analyze(engine)
 

@@ -56,9 +56,10 @@ def risk_point(engine: Engine, project_id: int, on: dt.date, level="moderate", *
     return _insert(engine, RiskPoint, **(values | overrides))
 
 
-def enforcement(engine: Engine, project_id: int, on: dt.date, kind: str) -> int:
-    return _insert(engine, Enforcement, code=f"E{next(_serial)}", project_id=project_id, issued_on=on,
-                   kind=kind, reason="隐患整改不力")
+def enforcement(engine: Engine, project_id: int, on: dt.date, kind: str, **overrides) -> int:
+    values = {"code": f"E{next(_serial)}", "project_id": project_id, "issued_on": on, "kind": kind,
+              "reason": "隐患整改不力"}
+    return _insert(engine, Enforcement, **(values | overrides))
 
 
 def training(engine: Engine, on: dt.date, attendees: int, enterprise_ids=()) -> int:

@@ -23,6 +23,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("patrols", "pages/patrols.py", ":material/directions_walk:", READ_ROLES),
     PageSpec("training", "pages/training.py", ":material/school:", READ_ROLES),
     PageSpec("approvals", "pages/approvals.py", ":material/timer:", READ_ROLES),
+    PageSpec("documents", "pages/documents.py", ":material/description:", READ_ROLES),
     PageSpec("entry", "pages/entry.py", ":material/edit_note:", ENTRY_ROLES),
     PageSpec("records", "pages/records.py", ":material/folder_open:", ENTRY_ROLES),
     PageSpec("rectification", "pages/rectification.py", ":material/build:", ENTRY_ROLES),

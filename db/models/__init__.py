@@ -12,11 +12,12 @@ from db.models.records import (
     Accident, Approval, Award, Enforcement, Enterprise, Hazard, HazardPhoto, LedgerItem, Project, RiskPoint,
     SiteVisit, TeamMember, Training, TrainingSignIn, training_enterprises,
 )
+from db.models.documents import Document, DocumentCounter
 from db.models.system import AuditEntry, CodeSequence, DataRevision, FormSubmission, PatrolWeek, User
 
 __all__ = [
     "NAMING_CONVENTION", "Base", "Tracked", "live_index", "one_of",
     "Accident", "Approval", "Award", "Enforcement", "Enterprise", "Hazard", "HazardPhoto", "LedgerItem", "Project",
     "RiskPoint", "SiteVisit", "TeamMember", "Training", "TrainingSignIn", "training_enterprises",
-    "AuditEntry", "CodeSequence", "DataRevision", "FormSubmission", "PatrolWeek", "User",
+    "AuditEntry", "CodeSequence", "DataRevision", "FormSubmission", "PatrolWeek", "User", "Document", "DocumentCounter",
 ]

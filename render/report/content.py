@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine
 
+from db import enums
 from db.kpis import Kpis, compute
 from db.period import Period
-from db.queries import drilldown, overview, report
+from db.queries import documents, drilldown, overview, report
 
 LIST_ROWS = report.REPORT_ROWS
 
@@ -27,6 +28,7 @@ class ReportContent:
     overdue_total: int
     enforcement: pd.DataFrame
     trainings: pd.DataFrame
+    documents: dict[str, tuple[int, int]]   # document type -> (issued this period, previous period)
 
 
 def gather(engine: Engine, period: Period, as_of: dt.date) -> ReportContent:
@@ -38,6 +40,8 @@ def gather(engine: Engine, period: Period, as_of: dt.date) -> ReportContent:
 
         overdue, overdue_total = behind("hazards_overdue")
         orders = pd.concat([behind("stop_work_orders")[0], behind("warning_interviews")[0]], ignore_index=True)
+        issued = documents.issued_per_kind(conn, period=period)
+        issued_before = documents.issued_per_kind(conn, period=previous)
         return ReportContent(
             period=period, previous=previous, as_of=as_of,
             current=compute(conn, period, as_of),
@@ -47,6 +51,7 @@ def gather(engine: Engine, period: Period, as_of: dt.date) -> ReportContent:
             overdue=overdue, overdue_total=overdue_total,
             enforcement=orders.sort_values("issued_on", ascending=False, ignore_index=True),
             trainings=behind("trainings")[0],
+            documents={kind: (issued.get(kind, 0), issued_before.get(kind, 0)) for kind in enums.DOCUMENT_KIND.codes},
         )
 
 

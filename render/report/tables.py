@@ -53,7 +53,16 @@ def sections(content: ReportContent, t: Translator) -> list[Section]:
         _section(t, t("report.trainings"), content.trainings,
                  {"code": "report.code", "held_on": "report.date", "kind": "report.kind", "title": "report.topic",
                   "attendees": "report.attendees"}, {"kind": enums.TRAINING_KIND}),
+        documents_issued(content, t),
     ]
+
+
+def documents_issued(content: ReportContent, t: Translator) -> Section:
+    """Supervision documents issued per type, this period and the previous one (corrections included)."""
+    rows = [[t.label(enums.DOCUMENT_KIND, kind), f"{now:,}", f"{before:,}", f"{now - before:+,}"]
+            for kind, (now, before) in content.documents.items()]
+    return Section(t("documents.issued_in_period"), [t("documents.kind"), t("report.this_period"),
+                                                     t("report.previous_period"), t("report.change")], rows)
 
 
 def title(content: ReportContent, t: Translator) -> str:

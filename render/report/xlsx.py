@@ -15,7 +15,7 @@ from render.report.tables import Section, sections, subtitle, title
 MAX_WIDTH = 60
 # Sheet names: Excel allows 31 characters and none of []:*?/\
 SHEET_KEYS = ("report.sheet_kpis", "report.sheet_open_major", "report.sheet_overdue", "report.sheet_enforcement",
-              "report.sheet_trainings")
+              "report.sheet_trainings", "documents.sheet")
 
 
 def render_xlsx(content: ReportContent, t: Translator) -> bytes:

@@ -14,7 +14,8 @@ GOOD = "a" * 20 + "B" * 20
 def no_secrets(monkeypatch, tmp_path):
     monkeypatch.setattr(config, "SECRETS_PATH", tmp_path / "missing.toml")
     for name in ("AUTH_COOKIE_KEY", "AUTH_IDLE_MINUTES", "AUTH_ABSOLUTE_HOURS", "DATABASE_URL",
-                 "OVERVIEW_REFRESH_SECONDS", "REPORT_FONT"):
+                 "OVERVIEW_REFRESH_SECONDS", "REPORT_FONT", "DOCUMENT_OFFICE", "DOCUMENT_PREFIX",
+                 "DOCUMENT_VERIFY_URL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AUTH_COOKIE_KEY_FILE", str(tmp_path / "keys" / "cookie_key"))
     return tmp_path
@@ -92,3 +93,23 @@ def test_a_broken_secrets_file_is_named(no_secrets, monkeypatch):
     with pytest.raises(SettingsError) as refused:
         settings()
     assert refused.value.setting == str(path)
+
+
+def test_document_settings_default_and_refuse_a_bad_prefix(no_secrets, monkeypatch):
+    loaded = settings()
+    assert (loaded.document_office, loaded.document_prefix, loaded.document_verify_url) == (
+        "九江经济技术开发区建设局", "九开建质安", None)
+    monkeypatch.setenv("DOCUMENT_PREFIX", "九开 建〔质〕")
+    with pytest.raises(SettingsError) as refused:
+        settings()
+    assert refused.value.setting == "DOCUMENT_PREFIX"
+
+
+def test_document_settings_from_secrets(no_secrets, monkeypatch):
+    path = no_secrets / "secrets.toml"
+    path.write_text('[documents]\noffice = "浔阳区住房和城乡建设局"\nprefix = "浔建质安"\n'
+                    'verify_url = "https://example.gov.cn/documents"\n', encoding="utf-8")
+    monkeypatch.setattr(config, "SECRETS_PATH", path)
+    loaded = settings()
+    assert (loaded.document_office, loaded.document_prefix) == ("浔阳区住房和城乡建设局", "浔建质安")
+    assert loaded.document_verify_url == "https://example.gov.cn/documents"

@@ -58,7 +58,7 @@ def test_missing_font_is_a_clear_error(monkeypatch, tmp_path):
 
 def test_excel_report_has_the_kpis_lists_and_a_native_chart(demo_engine, gathered):
     book = load_workbook(io.BytesIO(xlsx.render_xlsx(gathered, Translator("zh"))))
-    assert book.sheetnames == ["核心指标", "未销号重大隐患", "逾期隐患", "执法", "培训", "月度趋势"]
+    assert book.sheetnames == ["核心指标", "未销号重大隐患", "逾期隐患", "执法", "培训", "文书", "月度趋势"]
     rows = {row[0]: row[1] for row in book["核心指标"].iter_rows(min_row=4, values_only=True)}
     with demo_engine.connect() as conn:
         expected = compute(conn, YEAR_2024, AS_OF)
@@ -102,3 +102,12 @@ def test_overview_offers_the_report_to_leaders_only(demo_engine, run_page):
     assert [b for b in leader.get("download_button")]
     visitor = run_page(demo_engine, role="visitor", start="2024-01-01", end="2024-12-31")
     assert not visitor.get("download_button")
+
+
+def test_report_counts_documents_issued_per_type(gathered):
+    assert gathered.documents["stop_work_notice"][0] == 4 and gathered.documents["interview_record"][0] == 13
+    # poppler, not pypdf: pypdf misreads this section's glyphs (see pdf_text above).
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf.render_pdf(gathered, Translator("zh")),
+                          capture_output=True, check=True)
+    text = re.sub(r"\s+", "", done.stdout.decode("utf-8"))
+    assert "本期出具文书" in text and "停工整改通知书44+0" in text

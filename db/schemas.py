@@ -6,6 +6,7 @@ Field names are the workbook's English field names. Every problem becomes a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, ClassVar
 
 from pydantic import (
@@ -305,6 +306,26 @@ class ClosureIn(Record):
         if self.rectified_on is None:
             raise PydanticCustomError("errors.closed_needs_rectified", "not rectified", {"field": "closed_on"})
         return self
+
+
+def _mobile(value) -> str:
+    """A mainland mobile number (11 digits from 13–19), spaces and dashes dropped."""
+    phone = re.sub(r"[\s-]", "", str(value or ""))
+    if not phone:
+        raise PydanticCustomError("errors.required", "required")
+    if not re.fullmatch(r"1[3-9]\d{9}", phone):
+        raise PydanticCustomError("errors.bad_phone", "not a mobile number")
+    return phone
+
+
+class SignInIn(Record):
+    """An attendee signing in to a training by its QR code: who, which phone, which enterprise (or a new one)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=50), BeforeValidator(_required)]
+    phone: Annotated[str, BeforeValidator(_mobile)]
+    enterprise: OptionalName = None
+    new_credit_code: Annotated[str | None, BeforeValidator(lambda v: _blank_to_none(v) and str(v).strip().upper())] = None
+    new_enterprise_name: OptionalName = None
 
 
 class SendBackIn(Record):

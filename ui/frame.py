@@ -52,6 +52,27 @@ def frame(page_key: str) -> PageContext:
     return PageContext(page=page, user=user, t=t, period=period, as_of=today)
 
 
+# Fixed text, no data: the public page shows nothing of the app's frame (no sidebar, no menu, no toolbar).
+PUBLIC_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stToolbar"], [data-testid="stMainMenu"] { display: none !important; }
+</style>"""
+
+
+def public_frame(page_key: str) -> Translator:
+    """The first call of a page anyone may open without an account (registry: public): language and page only.
+
+    No sign-in, no user, no menu: nothing of the rest of the app is shown or linked from here, and every other
+    page still asks for a login."""
+    page = registry.BY_KEY[page_key]
+    assert page.public, page_key
+    t = Translator(chosen_language())
+    st.set_page_config(page_title=t(f"pages.{page_key}"), page_icon=page.icon, layout="centered",
+                       initial_sidebar_state="collapsed")
+    st.html(PUBLIC_CSS + PHONE_CSS)
+    return t
+
+
 def _sidebar_header(t: Translator) -> None:
     with st.sidebar:
         st.markdown(f"**{t('app.title')}**")

@@ -12,6 +12,8 @@ class PageSpec:
     script: str
     icon: str   # a Material icon bundled with Streamlit: emoji are missing where no emoji font is installed
     roles: frozenset[str]
+    # Opened without an account (the QR sign-in): drawn by ui.frame.public_frame, never in a menu.
+    public: bool = False
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -23,6 +25,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("patrols", "pages/patrols.py", ":material/directions_walk:", READ_ROLES),
     PageSpec("training", "pages/training.py", ":material/school:", READ_ROLES),
     PageSpec("approvals", "pages/approvals.py", ":material/timer:", READ_ROLES),
+    PageSpec("sign_in_desk", "pages/sign_in_desk.py", ":material/qr_code_2:", ENTRY_ROLES),
     PageSpec("documents", "pages/documents.py", ":material/description:", READ_ROLES),
     PageSpec("entry", "pages/entry.py", ":material/edit_note:", ENTRY_ROLES),
     PageSpec("records", "pages/records.py", ":material/folder_open:", ENTRY_ROLES),
@@ -31,6 +34,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("workbook", "pages/workbook.py", ":material/upload_file:", ADMIN_ROLES),
     PageSpec("trash", "pages/trash.py", ":material/delete:", ADMIN_ROLES),
     PageSpec("audit_log", "pages/audit_log.py", ":material/history:", ADMIN_ROLES),
+    PageSpec("sign_in", "pages/sign_in.py", ":material/how_to_reg:", frozenset(), public=True),
 )
 BY_KEY = {page.key: page for page in PAGES}
 

@@ -239,6 +239,8 @@ class TrainingSignIn(Base):
     name: Mapped[str] = mapped_column(String(50))
     phone: Mapped[str] = mapped_column(String(20))
     enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprises.id"))
+    # Whether this sign-in added the enterprise to the session (so removing it takes the enterprise off again).
+    added_enterprise: Mapped[bool] = mapped_column(default=False)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     client_ip: Mapped[str | None] = mapped_column(String(64), index=True)
     removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

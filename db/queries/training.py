@@ -1,11 +1,14 @@
-"""Reads for the Training page: sessions by month and kind, and which enterprises on active projects were reached."""
+"""Reads for the Training pages: sessions by month and kind, which enterprises on active projects were reached, and
+the QR sign-ins of a session."""
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 from sqlalchemy import Connection, and_, distinct, func, select, union
 
 from db.kpis import active_projects_filter
-from db.models import Enterprise, Project, Training, training_enterprises
+from db.models import Enterprise, Project, Training, TrainingSignIn, training_enterprises
 from db.period import Period
 from db.sqlfuncs import month_of
 
@@ -80,3 +83,40 @@ def not_reached(conn: Connection, *, period: Period, limit: int = 50, offset: in
     total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     rows = conn.execute(query.order_by(Enterprise.name, Enterprise.id).limit(limit).offset(offset)).all()
     return pd.DataFrame(rows, columns=FIRM_COLUMNS), total
+
+
+def recent_sessions(conn: Connection, *, as_of: dt.date, days: int = 60) -> pd.DataFrame:
+    """Sessions held from `days` before `as_of` on (planned ones included), newest first, with their sign-in state."""
+    rows = conn.execute(
+        select(Training.id, Training.version, Training.code, Training.held_on, Training.title, Training.attendees,
+               Training.sign_in_nonce, Training.sign_in_until)
+        .where(Training.deleted_at.is_(None), Training.held_on >= as_of - dt.timedelta(days=days))
+        .order_by(Training.held_on.desc(), Training.id.desc())
+    ).mappings().all()
+    return pd.DataFrame([dict(r) for r in rows], columns=["id", "version", "code", "held_on", "title", "attendees",
+                                                          "sign_in_nonce", "sign_in_until"])
+
+
+def sign_ins(conn: Connection, *, training_id: int) -> pd.DataFrame:
+    """The session's live sign-ins, newest first: who, from which enterprise, when."""
+    rows = conn.execute(
+        select(TrainingSignIn.id, TrainingSignIn.at, TrainingSignIn.name, TrainingSignIn.phone,
+               Enterprise.name.label("enterprise"))
+        .join(Enterprise, Enterprise.id == TrainingSignIn.enterprise_id)
+        .where(TrainingSignIn.training_id == training_id, TrainingSignIn.removed_at.is_(None))
+        .order_by(TrainingSignIn.at.desc(), TrainingSignIn.id.desc())
+    ).mappings().all()
+    return pd.DataFrame([dict(r) for r in rows], columns=["id", "at", "name", "phone", "enterprise"])
+
+
+def enterprise_matches(conn: Connection, *, text: str, limit: int = 8) -> list[tuple[str, str]]:
+    """(credit code, name) of live enterprises whose name contains `text` or whose code starts with it."""
+    wanted = text.strip()
+    if len(wanted) < 2:
+        return []
+    rows = conn.execute(select(Enterprise.credit_code, Enterprise.name).where(
+        Enterprise.deleted_at.is_(None),
+        Enterprise.name.contains(wanted, autoescape=True) | Enterprise.credit_code.startswith(wanted.upper(),
+                                                                                               autoescape=True))
+        .order_by(Enterprise.name).limit(limit)).all()
+    return [(code, name) for code, name in rows]

@@ -17,4 +17,5 @@ def test_every_page_calls_the_frame_first():
         tree = ast.parse((ROOT / page.script).read_text(encoding="utf-8"))
         code = [node for node in tree.body if not isinstance(node, (ast.Import, ast.ImportFrom))
                 and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
-        assert ast.unparse(code[0]) == f"ctx = frame('{page.key}')", page.script
+        first = f"t = public_frame('{page.key}')" if page.public else f"ctx = frame('{page.key}')"
+        assert ast.unparse(code[0]) == first, page.script

@@ -44,6 +44,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=50), nullable=False),
         sa.Column("phone", sa.String(length=20), nullable=False),
         sa.Column("enterprise_id", sa.Integer(), nullable=False),
+        sa.Column("added_enterprise", sa.Boolean(), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("client_ip", sa.String(length=64), nullable=True),
         sa.Column("removed_at", sa.DateTime(timezone=True), nullable=True),

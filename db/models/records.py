@@ -11,6 +11,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db import enums
+from db.dangerous_works import DANGER_KIND, PARAMETERS
 from db.models.base import Base, Tracked, live_index, one_of
 
 
@@ -89,6 +90,9 @@ class LedgerItem(Tracked, Base):
         CheckConstraint("planned_end IS NULL OR planned_start IS NULL OR planned_end >= planned_start",
                         name="plan_in_order"),
         CheckConstraint("kind = 'dangerous_works' OR danger_category IS NULL", name="category_only_for_dangerous"),
+        one_of("danger_kind", DANGER_KIND),
+        CheckConstraint("kind = 'dangerous_works' OR danger_kind IS NULL", name="danger_kind_only_for_dangerous"),
+        CheckConstraint(" AND ".join(f"({p} IS NULL OR {p} >= 0)" for p in PARAMETERS), name="parameters_non_negative"),
         UniqueConstraint("project_id", "kind", "name"),
     )
 
@@ -97,10 +101,20 @@ class LedgerItem(Tracked, Base):
     kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(200))
     danger_category: Mapped[str | None] = mapped_column(String(20))
+    # Set from the parameters for the kinds db.dangerous_works sizes; typed by hand for the other categories.
     beyond_scale: Mapped[bool] = mapped_column(default=False)
     planned_start: Mapped[dt.date | None] = mapped_column(Date)
     planned_end: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="not_started")
+    # 危大 parameters (建办质〔2018〕31号): which kind, its size, and the expert review a beyond-scale item needs.
+    danger_kind: Mapped[str | None] = mapped_column(String(30))
+    depth_m: Mapped[float | None] = mapped_column(Float)
+    height_m: Mapped[float | None] = mapped_column(Float)
+    span_m: Mapped[float | None] = mapped_column(Float)
+    load_kn_m2: Mapped[float | None] = mapped_column(Float)
+    line_load_kn_m: Mapped[float | None] = mapped_column(Float)
+    lift_kn: Mapped[float | None] = mapped_column(Float)
+    expert_review_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class SiteVisit(Tracked, Base):

@@ -9,7 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from cli import report, users, workbook
+from cli import report, risk, users, workbook
 from db import enums
 from db.backup import backup, restore_drill
 from db.cli_args import OneLineParser, period_arguments
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     users.add_parser(commands)
     report.add_parser(commands)
     workbook.add_parsers(commands)
+    risk.add_parsers(commands)
 
     args = parser.parse_args(argv)
     if args.command == "kpis":
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         return report.run(parser, args)
     if args.command in workbook.COMMANDS:
         return workbook.run(parser, args)
+    if args.command in risk.COMMANDS:
+        return risk.run(parser, args)
     migrated_engine()
     print("schema is up to date")
     return 0

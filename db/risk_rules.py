@@ -33,7 +33,7 @@ class Days:
 
 def days_table(days: list[dt.date]) -> Days:
     """A VALUES table of `days` (day, since_12m, since_90d, weeks_from, weeks_to) for the rules to join."""
-    rows = [(day, _year_before(day), day - dt.timedelta(days=RECENT_RISK_DAYS),
+    rows = [(day, year_before(day), day - dt.timedelta(days=RECENT_RISK_DAYS),
              _monday(day) - dt.timedelta(weeks=VISIT_WEEKS), _monday(day) - dt.timedelta(weeks=1)) for day in days]
     names = ("day", "since_12m", "since_90d", "weeks_from", "weeks_to")
     table = values(*(column(name, Date) for name in names), name="risk_days").data(rows).cte("risk_days")
@@ -145,7 +145,8 @@ def _not_completed(day):
     return or_(Project.completion_date.is_(None), Project.completion_date >= day)
 
 
-def _year_before(day: dt.date) -> dt.date:
+def year_before(day: dt.date) -> dt.date:
+    """The same day a year earlier (28 February for 29 February): the start of a "last 12 months" window."""
     try:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February

@@ -138,8 +138,10 @@ def scores(days: risk_rules.Days):
     for rule in RULES:
         rows = rule.rows(days).subquery()
         given = func.count() * rule.points
-        parts.append(select(rows.c.project_id, rows.c.day, case((given > rule.cap, rule.cap), else_=given).label("pts"))
-                     .group_by(rows.c.project_id, rows.c.day))
+        # Each rule's points on their own (materialised), so each keeps the plan it has alone.
+        grouped = (select(rows.c.project_id, rows.c.day, case((given > rule.cap, rule.cap), else_=given).label("pts"))
+                   .group_by(rows.c.project_id, rows.c.day).cte(f"points_{rule.id}").prefix_with("MATERIALIZED"))
+        parts.append(select(grouped.c.project_id, grouped.c.day, grouped.c.pts))
     every = union_all(*parts).subquery("rule_points")
     return (select(every.c.project_id, every.c.day, func.sum(every.c.pts).label("score"))
             .group_by(every.c.project_id, every.c.day).subquery("risk_scores"))

@@ -17,6 +17,9 @@ from db.dangerous_works import danger_class_sql, under_way_on, unreviewed_on
 from db.hazard_status import closed_by, fix_reported_by, overdue_on
 from db.models import Accident, Enforcement, Enterprise, Hazard, LedgerItem, PatrolWeek, Project, RiskPoint
 
+LEDGER_COLUMNS = ("id", "project_id", "name", "status", "planned_start", "planned_end", "expert_review_on", "deleted_at")
+HAZARD_COLUMNS = ("id", "project_id", "code", "level", "found_on", "due_on", "rectified_on", "closed_on",
+                  "sent_back_count")
 RECENT_RISK_DAYS = 90          # a risk point has no closing date: it counts for 90 days after it is identified
 VISIT_WEEKS = 4                # "few visits": fewer than the base target in the 4 whole weeks before the day's week
 BASE_VISITS_PER_WEEK = 3
@@ -30,57 +33,84 @@ class Days:
     first: dt.date
     last: dt.date
 
+    @property
+    def projects(self):
+        """SQL: ids of live projects under construction on some of the days (the only ones a score is asked for)."""
+        return select(Project.id).where(Project.deleted_at.is_(None), Project.start_date <= self.last,
+                                        _not_completed(self.first))
+
+
+WEEK_COLUMNS = tuple(f"week_{n}" for n in range(1, VISIT_WEEKS + 1))
+
 
 def days_table(days: list[dt.date]) -> Days:
-    """A VALUES table of `days` (day, since_12m, since_90d, weeks_from, weeks_to) for the rules to join."""
+    """A VALUES table of `days` with their look-back bounds (since_12m, since_90d) and the Mondays of the 4 whole
+    weeks before each day's week (week_1 … week_4, oldest first) for the rules to join."""
     rows = [(day, year_before(day), day - dt.timedelta(days=RECENT_RISK_DAYS),
-             _monday(day) - dt.timedelta(weeks=VISIT_WEEKS), _monday(day) - dt.timedelta(weeks=1)) for day in days]
-    names = ("day", "since_12m", "since_90d", "weeks_from", "weeks_to")
+             *(_monday(day) - dt.timedelta(weeks=VISIT_WEEKS + 1 - n) for n in range(1, VISIT_WEEKS + 1)))
+            for day in days]
+    names = ("day", "since_12m", "since_90d", *WEEK_COLUMNS)
     table = values(*(column(name, Date) for name in names), name="risk_days").data(rows).cte("risk_days")
     return Days(table, min(days), max(days))
 
 
-def _ledger(d: Days, danger_class: str, *extra) -> Select:
-    return (select(LedgerItem.project_id, d.table.c.day, LedgerItem.name.label("item"))
-            .join(d.table, under_way_on(LedgerItem, d.table.c.day))
-            .where(danger_class_sql(LedgerItem) == danger_class, *extra))
+def _ledger(d: Days, name: str, danger_class: str, *extra) -> Select:
+    # Classified once per item (materialised), then matched to the days it is under way on.
+    classified = (select(*(getattr(LedgerItem, name) for name in LEDGER_COLUMNS))
+                  .where(danger_class_sql(LedgerItem) == danger_class, LedgerItem.deleted_at.is_(None),
+                         LedgerItem.project_id.in_(d.projects),
+                         LedgerItem.status != "not_started", or_(LedgerItem.planned_start.is_(None),
+                                                                  LedgerItem.planned_start <= d.last))
+                  .cte(name).prefix_with("MATERIALIZED"))
+    item = aliased(LedgerItem, classified)
+    return (select(item.project_id, d.table.c.day, item.name.label("item"))
+            .join(d.table, and_(under_way_on(item, d.table.c.day), *(condition(item, d.table.c.day)
+                                                                      for condition in extra))))
 
 
 def beyond_scale_works(d: Days) -> Select:
     """Beyond-scale dangerous works under way on the day (by name)."""
-    return _ledger(d, "beyond_scale")
+    return _ledger(d, "ledger_beyond_scale", "beyond_scale")
 
 
 def unreviewed_beyond_scale(d: Days) -> Select:
     """Of those, the ones with no expert review before their start."""
-    return _ledger(d, "beyond_scale", unreviewed_on(LedgerItem, d.table.c.day))
+    return _ledger(d, "ledger_unreviewed", "beyond_scale", unreviewed_on)
 
 
 def dangerous_works(d: Days) -> Select:
     """Dangerous works (not beyond scale) under way on the day."""
-    return _ledger(d, "dangerous")
+    return _ledger(d, "ledger_dangerous", "dangerous")
 
 
-def _hazards(d: Days, on_day, *where) -> Select:
-    return (select(Hazard.project_id, d.table.c.day, Hazard.code.label("item"))
-            .join(d.table, and_(Hazard.found_on <= d.table.c.day, on_day(d.table.c.day)))
-            .where(Hazard.deleted_at.is_(None), *where))
+def _hazards(d: Days, name: str, on_day, *candidates) -> Select:
+    # The hazards that can count on some day are found first, once (materialised: otherwise a planner may scan
+    # the whole table again for every day); the rule is then evaluated on those for each day.
+    found = (select(*(getattr(Hazard, name) for name in HAZARD_COLUMNS))
+             .where(Hazard.deleted_at.is_(None), Hazard.project_id.in_(d.projects), Hazard.found_on <= d.last,
+                    ~closed_by(d.first), *candidates)
+             .cte(name).prefix_with("MATERIALIZED"))
+    hazard = aliased(Hazard, found)
+    return (select(hazard.project_id, d.table.c.day, hazard.code.label("item"))
+            .join(d.table, and_(hazard.found_on <= d.table.c.day, on_day(d.table.c.day, hazard))))
 
 
 def open_major_hazards(d: Days) -> Select:
     """Major hazards found by the day and not closed by it."""
-    return _hazards(d, lambda day: ~closed_by(day), Hazard.level == "major")
+    return _hazards(d, "major_hazards", lambda day, hazard: ~closed_by(day, hazard), Hazard.level == "major")
 
 
 def overdue_hazards(d: Days) -> Select:
     """Hazards overdue on the day (db.hazard_status)."""
-    # Overdue on any of the days implies: not fixed nor closed by the first, due before the last.
-    return _hazards(d, overdue_on, ~fix_reported_by(d.first), ~closed_by(d.first), Hazard.due_on < d.last)
+    # Overdue on some day in [first, last] needs: no fix reported by the first day nor by its own deadline
+    # (else it was fixed in time), and a deadline before the last day: the rule's own terms, applied early.
+    return _hazards(d, "overdue_candidates", overdue_on, ~fix_reported_by(d.first), ~fix_reported_by(Hazard.due_on), Hazard.due_on < d.last)
 
 
 def sent_back_twice(d: Days) -> Select:
     """Hazards not closed by the day whose re-inspection sent them back at least twice."""
-    return _hazards(d, lambda day: ~closed_by(day), Hazard.sent_back_count >= ESCALATE_AFTER_SEND_BACKS)
+    return _hazards(d, "sent_back_hazards", lambda day, hazard: ~closed_by(day, hazard),
+                    Hazard.sent_back_count >= ESCALATE_AFTER_SEND_BACKS)
 
 
 def stop_work_12m(d: Days) -> Select:
@@ -131,14 +161,14 @@ def party_record_12m(d: Days) -> Select:
 def few_visits_4w(d: Days) -> Select:
     """Fewer than 3 visits a week over the 4 whole weeks before the day's week, for projects started before them
     (from the patrol_weeks summary); the item is the number of visits."""
-    visits = func.coalesce(func.sum(PatrolWeek.visits), 0)
-    return (select(Project.id.label("project_id"), d.table.c.day, cast(visits, String).label("item"))
-            .join(d.table, and_(Project.start_date <= d.table.c.weeks_from, _not_completed(d.table.c.day)))
-            .outerjoin(PatrolWeek, and_(PatrolWeek.project_id == Project.id,
-                                        PatrolWeek.monday.between(d.table.c.weeks_from, d.table.c.weeks_to)))
-            .where(Project.deleted_at.is_(None))
-            .group_by(Project.id, d.table.c.day)
-            .having(visits < literal(BASE_VISITS_PER_WEEK * VISIT_WEEKS)))
+    # One primary-key lookup per week: cheaper than grouping the summary's rows by project and day.
+    weeks = [aliased(PatrolWeek, name=f"visits_{name}") for name in WEEK_COLUMNS]
+    visits = sum((func.coalesce(week.visits, 0) for week in weeks), literal(0))
+    query = (select(Project.id.label("project_id"), d.table.c.day, cast(visits, String).label("item"))
+             .join(d.table, and_(Project.start_date <= d.table.c.week_1, _not_completed(d.table.c.day))))
+    for week, name in zip(weeks, WEEK_COLUMNS):
+        query = query.outerjoin(week, and_(week.project_id == Project.id, week.monday == d.table.c[name]))
+    return query.where(Project.deleted_at.is_(None), visits < literal(BASE_VISITS_PER_WEEK * VISIT_WEEKS))
 
 
 def _not_completed(day):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Select, and_, exists, literal, or_, select, union
 
 from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
+from db.enums import Vocabulary
 from db.hazard_status import closed_by, overdue_on
 from db.models import Accident, Enforcement, Enterprise, Hazard, Project, Training, training_enterprises
 from db.risk import Reason, Rule, grade_of, under_construction_on
@@ -69,7 +70,7 @@ ENTERPRISE_RULES = (
     Rule("no_training_12m", 3, 3, "在建项目单位近12个月未参加观摩培训", "On a live site, no training in the last 12 months",
          _no_training),
 )
-ENTERPRISE_RULE_BY_ID = {rule.id: rule for rule in ENTERPRISE_RULES}
+ENTERPRISE_RULE = Vocabulary("enterprise_rule", {rule.id: (rule.zh, rule.en) for rule in ENTERPRISE_RULES})
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ import altair as alt
 import pandas as pd
 
 from db import enums
+from db.risk import GRADE_COLOURS, RISK_GRADE
 from render.i18n import Translator
 
 PATROL_STATUSES = ("compliant", "short", "inactive")
 PATROL_COLOURS = ("#27ae60", "#e74c3c", "#d5d8dc")
 MODE_COLOURS = ("#2e86c1", "#e67e22")
-STATUS_COLOURS = {"active": "#e67e22", "not_started": "#95a5a6", "completed": "#27ae60"}
 # Risk heatmaps: dark text on the light yellow and orange cells, white on red and blue.
 RISK_TEXT_COLOURS = {"major": "white", "high": "black", "moderate": "black", "low": "white"}
 CELL_PX = 24
@@ -193,18 +193,30 @@ def approval_timeline(rows: pd.DataFrame, t: Translator) -> alt.Chart:
     ).properties(height=max(120, 26 * len(order)))
 
 
-def site_map(sites: pd.DataFrame, t: Translator) -> alt.Chart:
-    """Projects as points on a Mercator projection; key projects larger. Needs no internet."""
-    shown = sites.assign(
-        status_label=sites["status"].map(lambda s: t.label(enums.PROJECT_STATUS, s)),
-        size=sites["is_key"].map({True: 160, False: 50}),
-    )
-    labels = [t.label(enums.PROJECT_STATUS, s) for s in STATUS_COLOURS]
-    return alt.Chart(shown).mark_circle(opacity=0.8, stroke="white", strokeWidth=0.5).encode(
+def risk_map(sites: pd.DataFrame, t: Translator, *, outline: tuple, roads: tuple,
+             tiles: list[dict] | None = None) -> alt.LayerChart:
+    """Sites coloured by risk grade and sized by open hazards over the district's outline and main roads (GeoJSON
+    features); `tiles` (render.map_tiles) add a background from a configured tile server. Needs no internet."""
+    grades = [t.label(RISK_GRADE, g) for g in RISK_GRADE.codes]
+    shown = sites.assign(grade=sites["level"].map(lambda g: t.label(RISK_GRADE, g)))
+    name = "name_zh" if t.lang == "zh" else "name_en"
+    area = alt.Chart(alt.Data(values=list(outline))).mark_geoshape(fill="#f4f6f8", stroke="#7b8794", strokeWidth=1.5)
+    lines = alt.Chart(alt.Data(values=list(roads))).mark_geoshape(filled=False, stroke="#aab2bd").encode(
+        strokeWidth=alt.condition("datum.properties['class'] === 'expressway'", alt.value(3), alt.value(1.5)),
+        tooltip=alt.Tooltip(f"properties.{name}:N", title=t("project_map.road")))
+    points = alt.Chart(shown).mark_circle(opacity=0.85, stroke="white", strokeWidth=0.8).encode(
         longitude="lon:Q", latitude="lat:Q",
-        size=alt.Size("size:Q", legend=None),
-        color=alt.Color("status_label:N", title=t("projects.status"),
-                        scale=alt.Scale(domain=labels, range=list(STATUS_COLOURS.values()))),
+        color=alt.Color("grade:N", title=t("project_map.grade"), scale=alt.Scale(
+            domain=grades, range=[GRADE_COLOURS[g] for g in RISK_GRADE.codes]), legend=alt.Legend(orient="top")),
+        size=alt.Size("open_hazards:Q", title=t("project_map.open_hazards"), scale=alt.Scale(range=[40, 700])),
         tooltip=[alt.Tooltip("code:N", title=t("projects.code")), alt.Tooltip("name:N", title=t("projects.name")),
-                 alt.Tooltip("progress_pct:Q", title=t("projects.progress"), format=".0f")],
-    ).project(type="mercator").properties(height=420)
+                 alt.Tooltip("grade:N", title=t("project_map.grade")),
+                 alt.Tooltip("score:Q", title=t("project_map.score")),
+                 alt.Tooltip("weekly_target:Q", title=t("project_map.target")),
+                 alt.Tooltip("open_hazards:Q", title=t("project_map.open_hazards"))])
+    layers = [area, lines, points]
+    if tiles:
+        background = alt.Chart(pd.DataFrame(tiles)).mark_image(aspect=False, clip=True).encode(
+            longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q", url="url:N")
+        layers = [background, area.mark_geoshape(fillOpacity=0, stroke="#37474f", strokeWidth=2), lines, points]
+    return alt.layer(*layers).project(type="mercator", fit=list(outline)).properties(height=460)

@@ -17,6 +17,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "dashboard.py", "📊", READ_ROLES),
     PageSpec("projects", "pages/projects.py", "🏗️", READ_ROLES),
+    PageSpec("enterprises", "pages/enterprises.py", "🏢", READ_ROLES),
     PageSpec("hazards", "pages/hazards.py", "⚠️", READ_ROLES),
     PageSpec("risk", "pages/risk.py", "🟥", READ_ROLES),
     PageSpec("patrols", "pages/patrols.py", "🚶", READ_ROLES),

@@ -83,6 +83,7 @@ def enterprise_record(conn: Connection, *, credit_code: str, period: Period, as_
     eid = firm["id"]
     return {
         "facts": dict(firm),
+        "contact": pd.DataFrame([{"contact_person": firm["contact_person"], "contact_phone": firm["contact_phone"]}]),
         "score": enterprise_scores(conn, as_of, enterprise_ids=[eid])[eid],
         "figures": enterprise_figures(conn, enterprise_id=eid, period=period, as_of=as_of),
         "projects": _projects(conn, eid, as_of),
@@ -119,7 +120,7 @@ def _projects(conn: Connection, enterprise_id: int, as_of: dt.date) -> pd.DataFr
                    .join(parties, parties.c.project_id == Project.id)
                    .where(parties.c.enterprise_id == enterprise_id).order_by(Project.start_date.desc(), Project.code))
     grades = {r.project_id: r.level for r in assess(conn, as_of, project_ids=frame["id"].tolist())}
-    return frame.assign(level=frame["id"].map(grades)).drop(columns="id")
+    return frame.assign(level=[grades.get(pid) for pid in frame["id"]]).drop(columns="id")
 
 
 def _frame(conn: Connection, query) -> pd.DataFrame:

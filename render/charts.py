@@ -105,13 +105,15 @@ def cycle_histogram(bins: pd.DataFrame, t: Translator) -> alt.Chart:
 
 # Heatmaps
 
-def patrol_heatmap(cells: pd.DataFrame, t: Translator) -> alt.Chart:
-    """Project × ISO week cells: green with ≥ 3 visits, red with fewer, grey when the project was not active."""
-    labels = [t(f"patrols.status_{s}") for s in PATROL_STATUSES]
+def patrol_heatmap(cells: pd.DataFrame, t: Translator, *, against_target: bool = False) -> alt.Chart:
+    """Project × ISO week cells: green with ≥ 3 visits (or the week's risk-based `target`), red with fewer, grey when
+    the project was not active."""
+    labels = [t(f"patrols.{'target' if against_target else 'status'}_{s}") for s in PATROL_STATUSES]
     frame = pd.DataFrame({
         "project": (cells["code"] + " " + cells["project"]).tolist(),
         "week": pd.to_datetime(cells["monday"]).dt.strftime("%Y-%m-%d").tolist(),
         "visits": cells["visits"].tolist(),
+        "target": cells["target"].tolist() if against_target else [3] * len(cells),
         "status": cells["status"].map(dict(zip(PATROL_STATUSES, labels))).tolist(),
     })
     order = list(dict.fromkeys(frame["project"]))  # rank order from the query: worst first
@@ -120,7 +122,8 @@ def patrol_heatmap(cells: pd.DataFrame, t: Translator) -> alt.Chart:
         y=alt.Y("project:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
         color=alt.Color("status:N", title=None, scale=alt.Scale(domain=labels, range=list(PATROL_COLOURS))),
         tooltip=[alt.Tooltip("project:N", title=t("patrols.project")), alt.Tooltip("week:O", title=t("patrols.week")),
-                 alt.Tooltip("visits:Q", title=t("patrols.visits")), alt.Tooltip("status:N", title=None)],
+                 alt.Tooltip("visits:Q", title=t("patrols.visits")), alt.Tooltip("target:Q", title=t("patrols.target")),
+                 alt.Tooltip("status:N", title=None)],
     ).properties(height=max(120, 18 * len(order)))
 
 

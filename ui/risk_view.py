@@ -27,7 +27,7 @@ def map_section(ctx: PageContext, rev: int, where: ProjectFilter | None = None, 
     t = ctx.t
     if title:
         st.subheader(t("project_map.title"))
-    st.caption(t("project_map.caption"))
+    st.caption(t("project_map.caption", date=ctx.as_of))
     try:
         district = district_map()
     except SettingsError as problem:

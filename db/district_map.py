@@ -45,7 +45,23 @@ def _load(path: str, _stamp: int) -> DistrictMap:
     if not outline or not all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in points):
         raise SettingsError("MAP_GEOJSON", "settings.map_unreadable", "needs an outline polygon in lon/lat degrees")
     lons, lats = [p[0] for p in points], [p[1] for p in points]
-    return DistrictMap(outline, roads, (min(lons), min(lats), max(lons), max(lats)))
+    return DistrictMap(tuple(_clockwise(f) for f in outline), roads, (min(lons), min(lats), max(lons), max(lats)))
+
+
+def _clockwise(feature: dict) -> dict:
+    # GeoJSON (RFC 7946) winds outer rings anticlockwise; the browser's map (d3-geo) reads an anticlockwise ring as
+    # "the whole globe except this area". Outer rings clockwise, holes anticlockwise, whatever the file did.
+    geometry = feature["geometry"]
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    wound = [[ring if (_area(ring) < 0) == (i == 0) else ring[::-1] for i, ring in enumerate(polygon)]
+             for polygon in polygons]
+    coordinates = wound[0] if geometry["type"] == "Polygon" else wound
+    return {**feature, "geometry": {"type": geometry["type"], "coordinates": coordinates}}
+
+
+def _area(ring) -> float:
+    # Twice the signed planar area: positive for anticlockwise.
+    return sum(x1 * y2 - x2 * y1 for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:]))
 
 
 def _points(coordinates) -> list[tuple[float, float]]:

@@ -211,15 +211,21 @@ def risk_map(sites: pd.DataFrame, t: Translator, *, outline: tuple, roads: tuple
         longitude="lon:Q", latitude="lat:Q",
         color=alt.Color("grade:N", title=t("project_map.grade"), scale=alt.Scale(
             domain=grades, range=[GRADE_COLOURS[g] for g in RISK_GRADE.codes]), legend=alt.Legend(orient="top")),
-        size=alt.Size("open_hazards:Q", title=t("project_map.open_hazards"), scale=alt.Scale(range=[40, 700])),
+        size=alt.Size("open_hazards:Q", title=t("project_map.open_hazards"), scale=alt.Scale(range=[60, 700])),
         tooltip=[alt.Tooltip("code:N", title=t("projects.code")), alt.Tooltip("name:N", title=t("projects.name")),
                  alt.Tooltip("grade:N", title=t("project_map.grade")),
                  alt.Tooltip("score:Q", title=t("project_map.score")),
                  alt.Tooltip("weekly_target:Q", title=t("project_map.target")),
                  alt.Tooltip("open_hazards:Q", title=t("project_map.open_hazards"))])
-    layers = [area, lines, points]
+    # Each road's name at its middle vertex, so the map can be read without hovering.
+    middles = [f["geometry"]["coordinates"][len(f["geometry"]["coordinates"]) // 2] for f in roads]
+    names = alt.Chart(pd.DataFrame({"road": [f["properties"][name] for f in roads],
+                                    "lon": [p[0] for p in middles], "lat": [p[1] for p in middles]})).mark_text(
+        color="#6b7480", fontSize=11, dy=-7).encode(longitude="lon:Q", latitude="lat:Q", text="road:N")
+    layers = [area, lines, names, points]
     if tiles:
         background = alt.Chart(pd.DataFrame(tiles)).mark_image(aspect=False, clip=True).encode(
             longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q", url="url:N")
-        layers = [background, area.mark_geoshape(fillOpacity=0, stroke="#37474f", strokeWidth=2), lines, points]
+        layers = [background, area.mark_geoshape(fillOpacity=0, stroke="#37474f", strokeWidth=2), lines, names,
+                  points]
     return alt.layer(*layers).project(type="mercator", fit=list(outline)).properties(height=460)

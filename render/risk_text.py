@@ -27,7 +27,7 @@ def rule_points(rule: Rule, t: Translator) -> str:
 
 def danger_basis(row, t: Translator) -> str:
     """Why a ledger item is (or is not) dangerous works: the deciding parameters, or "typed by hand"."""
-    if row.danger_kind is None:
+    if not isinstance(row.danger_kind, str):  # None, or NaN when pandas saw no kind in the whole column
         return t("danger.typed")
     parameters = {name: getattr(row, name) for name in PARAMETERS}
     return classify(row.danger_kind, {k: (None if v != v else v) for k, v in parameters.items()}).text(t.lang)

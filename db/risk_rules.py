@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Date, Select, String, and_, cast, column, func, literal, or_, select, union_all, values
+from sqlalchemy import Date, Select, String, and_, cast, column, func, literal, or_, select, union, union_all, values
 from sqlalchemy.orm import aliased
 
 from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
@@ -145,17 +145,19 @@ def party_record_12m(d: Days) -> Select:
         select(Enforcement.project_id, Enforcement.issued_on)
         .where(Enforcement.deleted_at.is_(None), Enforcement.kind == "stop_work"),
     ).subquery("events")
-    where = aliased(Project)
-    firms = (select(d.table.c.day, Enterprise.id.label("firm"), Enterprise.name)
+    # (project, firm) for developers and contractors: equality joins both ways, no OR for a planner to loop over.
+    parties = union(*(select(Project.id.label("project_id"), firm.label("firm")).where(Project.deleted_at.is_(None))
+                      for firm in (Project.developer_id, Project.contractor_id))).cte("risk_parties")
+    firms = (select(d.table.c.day, parties.c.firm)
              .select_from(events)
              .join(d.table, and_(events.c.on > d.table.c.since_12m, events.c.on <= d.table.c.day))
-             .join(where, where.id == events.c.project_id)
-             .join(Enterprise, or_(Enterprise.id == where.developer_id, Enterprise.id == where.contractor_id))
+             .join(parties, parties.c.project_id == events.c.project_id)
              .distinct().subquery("firms"))
-    return (select(Project.id.label("project_id"), firms.c.day, firms.c.name.label("item"))
-            .join(firms, and_(or_(Project.developer_id == firms.c.firm, Project.contractor_id == firms.c.firm),
-                              Project.start_date <= firms.c.day, _not_completed(firms.c.day)))
-            .where(Project.deleted_at.is_(None)).distinct())
+    return (select(parties.c.project_id, firms.c.day, Enterprise.name.label("item"))
+            .join(firms, firms.c.firm == parties.c.firm)
+            .join(Enterprise, Enterprise.id == firms.c.firm)
+            .join(Project, Project.id == parties.c.project_id)
+            .where(Project.start_date <= firms.c.day, _not_completed(firms.c.day)).distinct())
 
 
 def few_visits_4w(d: Days) -> Select:
@@ -166,8 +168,11 @@ def few_visits_4w(d: Days) -> Select:
     visits = sum((func.coalesce(week.visits, 0) for week in weeks), literal(0))
     query = (select(Project.id.label("project_id"), d.table.c.day, cast(visits, String).label("item"))
              .join(d.table, and_(Project.start_date <= d.table.c.week_1, _not_completed(d.table.c.day))))
+    first, last = _monday(d.first) - dt.timedelta(weeks=VISIT_WEEKS), _monday(d.last) - dt.timedelta(weeks=1)
     for week, name in zip(weeks, WEEK_COLUMNS):
-        query = query.outerjoin(week, and_(week.project_id == Project.id, week.monday == d.table.c[name]))
+        # The constant range is implied by the join; it lets a hash join read only the weeks in question.
+        query = query.outerjoin(week, and_(week.project_id == Project.id, week.monday == d.table.c[name],
+                                           week.monday.between(first, last)))
     return query.where(Project.deleted_at.is_(None), visits < literal(BASE_VISITS_PER_WEEK * VISIT_WEEKS))
 
 

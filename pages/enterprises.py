@@ -33,7 +33,7 @@ def ranking(ctx: PageContext, rev: int) -> None:
         return
     rows = masking.people(rows, ctx.user.role, names=("contact_person",), phones=("contact_phone",))
     rows = rows.assign(link="?enterprise=" + rows["credit_code"],
-                       level=rows["level"].map(lambda g: f"{risk_view.GRADE_MARKS[g]} {t.label(RISK_GRADE, g)}"))
+                       level=rows["level"].map(lambda g: t.label(RISK_GRADE, g)))
     widgets.table(rows, t, {
         "link": "enterprises.open", "credit_code": "enterprises.credit_code", "name": "enterprises.name",
         "kind": "enterprises.kind", "projects": "enterprises.projects", "level": "enterprises.level",
@@ -55,8 +55,7 @@ def record(ctx: PageContext, found: dict) -> None:
                                "contact_phone": "enterprises.contact_phone"})
     st.subheader(t("enterprises.score_title"))
     left, right = st.columns(2)
-    left.metric(t("enterprises.level"), f"{risk_view.GRADE_MARKS[score.level]} {t.label(RISK_GRADE, score.level)}",
-                border=True)
+    left.metric(t("enterprises.level"), t.label(RISK_GRADE, score.level), border=True)
     right.metric(t("enterprises.score"), score.score, border=True)
     with st.expander(t("enterprises.why"), expanded=bool(score.reasons)):
         if score.reasons:

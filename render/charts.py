@@ -217,8 +217,9 @@ def risk_map(sites: pd.DataFrame, t: Translator, *, outline: tuple, roads: tuple
                  alt.Tooltip("score:Q", title=t("project_map.score")),
                  alt.Tooltip("weekly_target:Q", title=t("project_map.target")),
                  alt.Tooltip("open_hazards:Q", title=t("project_map.open_hazards"))])
-    # Each road's name at its middle vertex, so the map can be read without hovering.
-    middles = [f["geometry"]["coordinates"][len(f["geometry"]["coordinates"]) // 2] for f in roads]
+    # Each road's name at its `label_at` point (else its middle vertex), so the map reads without hovering.
+    middles = [f["properties"].get("label_at") or f["geometry"]["coordinates"][len(f["geometry"]["coordinates"]) // 2]
+               for f in roads]
     names = alt.Chart(pd.DataFrame({"road": [f["properties"][name] for f in roads],
                                     "lon": [p[0] for p in middles], "lat": [p[1] for p in middles]})).mark_text(
         color="#6b7480", fontSize=11, dy=-7).encode(longitude="lon:Q", latitude="lat:Q", text="road:N")
@@ -228,4 +229,4 @@ def risk_map(sites: pd.DataFrame, t: Translator, *, outline: tuple, roads: tuple
             longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q", url="url:N")
         layers = [background, area.mark_geoshape(fillOpacity=0, stroke="#37474f", strokeWidth=2), lines, names,
                   points]
-    return alt.layer(*layers).project(type="mercator", fit=list(outline)).properties(height=460)
+    return alt.layer(*layers).project(type="mercator", fit=list(outline)).properties(height=560)

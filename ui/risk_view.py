@@ -19,7 +19,6 @@ from render.risk_text import danger_basis, reason_detail, rule_points
 from ui import cache, widgets
 from ui.frame import PageContext
 
-GRADE_MARKS = {"major": "🟥", "high": "🟧", "general": "🟨", "low": "🟦"}
 
 
 def map_section(ctx: PageContext, rev: int, where: ProjectFilter | None = None, *, title: bool = True) -> None:
@@ -54,7 +53,7 @@ def grade_cards(ctx: PageContext, risk: ProjectRisk | None) -> None:
         st.caption(t("project_risk.not_active", date=ctx.as_of))
         return
     left, middle, right = st.columns(3)
-    left.metric(t("project_risk.grade"), f"{GRADE_MARKS[risk.level]} {t.label(RISK_GRADE, risk.level)}", border=True)
+    left.metric(t("project_risk.grade"), t.label(RISK_GRADE, risk.level), border=True)
     middle.metric(t("project_risk.score"), risk.score, border=True)
     right.metric(t("project_risk.target"), t("project_risk.target_value", n=risk.weekly_target), border=True)
     with st.expander(t("project_risk.why"), expanded=risk.level in ("high", "major")):
@@ -89,7 +88,7 @@ def grades_table(t) -> None:
     st.markdown(f"**{t('project_risk.grades')}**")
     cutoffs, targets = settings().risk_grade_scores, settings().risk_weekly_targets
     ranges = [t("project_risk.below_score", n=cutoffs[0])] + [t("project_risk.from_score", n=n) for n in cutoffs]
-    grades = pd.DataFrame({"grade": [f"{GRADE_MARKS[g]} {t.label(RISK_GRADE, g)}" for g in reversed(GRADES)],
+    grades = pd.DataFrame({"grade": [t.label(RISK_GRADE, g) for g in reversed(GRADES)],
                            "from": list(reversed(ranges)),
                            "target": [t("project_risk.target_value", n=n) for n in reversed(targets)]})
     widgets.table(grades, t, {"grade": "project_risk.col_grade", "from": "project_risk.col_from",

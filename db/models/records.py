@@ -148,6 +148,8 @@ class Hazard(Tracked, Base):
         live_index("ix_hazards_live_closed_on", "closed_on", "found_on"),
         Index("ix_hazards_project_id_found_on", "project_id", "found_on"),
         Index("ix_hazards_open_due_on", "closed_on", "due_on"),
+        # The risk score's "sent back at least twice" reads the few such hazards without scanning the table.
+        Index("ix_hazards_sent_back_count", "sent_back_count"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,5 @@
-"""Ledger items carry their 危大 parameters and expert-review date; the class is computed from them
+"""Ledger items carry their 危大 parameters and expert-review date; the class is computed from them;
+an index for the risk score's hazards sent back twice
 
 Revision ID: 0009
 Revises: 0005
@@ -31,9 +32,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("expert_review_on", sa.Date(), nullable=True))
         for name, condition in CHECKS.items():
             batch.create_check_constraint(op.f(name), condition)
+    op.create_index("ix_hazards_sent_back_count", "hazards", ["sent_back_count"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_hazards_sent_back_count", table_name="hazards")
     with op.batch_alter_table("ledger_items") as batch:
         for name in CHECKS:
             batch.drop_constraint(op.f(name), type_="check")

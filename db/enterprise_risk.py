@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Select, and_, exists, literal, or_, select, union
 
 from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
+from db.config import settings
 from db.enums import Vocabulary
 from db.hazard_status import closed_by, overdue_on
 from db.models import Accident, Enforcement, Enterprise, Hazard, Project, Training, training_enterprises
@@ -102,11 +103,11 @@ def enterprise_scores(conn: Connection, as_of: dt.date, *, enterprise_ids: list[
                 items.setdefault(firm, []).append(item)
         for firm, listed in items.items():
             found.setdefault(firm, []).append(Reason(rule.id, min(rule.points * len(listed), rule.cap), tuple(listed)))
-    scored = {}
+    scored, cutoffs = {}, settings().risk_grade_scores
     for firm in ids:
         reasons = tuple(found.get(firm, ()))
         score = sum(r.points for r in reasons)
-        scored[firm] = EnterpriseRisk(firm, score, grade_of(score), reasons)
+        scored[firm] = EnterpriseRisk(firm, score, grade_of(score, cutoffs), reasons)
     return scored
 
 

@@ -87,15 +87,16 @@ def points(rule: Rule, count: int) -> int:
     return min(rule.points * count, rule.cap)
 
 
-def grade_of(score: int) -> str:
-    """The grade of a score under the configured cut-offs (general, high, major)."""
-    reached = [grade for grade, least in zip(GRADES[1:], settings().risk_grade_scores) if score >= least]
+def grade_of(score: int, cutoffs: tuple[int, ...] | None = None) -> str:
+    """The grade of a score under the cut-offs (general, high, major; default: the configured ones)."""
+    cutoffs = cutoffs or settings().risk_grade_scores
+    reached = [grade for grade, least in zip(GRADES[1:], cutoffs) if score >= least]
     return reached[-1] if reached else "low"
 
 
-def weekly_target(grade: str) -> int:
-    """The visits a week a project of `grade` is to get (configured)."""
-    return settings().risk_weekly_targets[GRADES.index(grade)]
+def weekly_target(grade: str, targets: tuple[int, ...] | None = None) -> int:
+    """The visits a week a project of `grade` is to get (default: the configured targets)."""
+    return (targets or settings().risk_weekly_targets)[GRADES.index(grade)]
 
 
 def under_construction_on(day):
@@ -123,12 +124,13 @@ def assess(conn: Connection, as_of: dt.date, *, project_ids: list[int] | None = 
                 items.setdefault(pid, []).append(item)
         for pid, listed in items.items():
             found.setdefault(pid, []).append(Reason(rule.id, points(rule, len(listed)), tuple(listed)))
-    assessed = []
+    assessed, config = [], settings()   # read once: thousands of projects at province scale
     for pid, (code, name) in projects.items():
         reasons = tuple(found.get(pid, ()))
         score = sum(r.points for r in reasons)
-        grade = grade_of(score)
-        assessed.append(ProjectRisk(pid, code, name, score, grade, weekly_target(grade), reasons))
+        grade = grade_of(score, config.risk_grade_scores)
+        assessed.append(ProjectRisk(pid, code, name, score, grade, weekly_target(grade, config.risk_weekly_targets),
+                                    reasons))
     return sorted(assessed, key=lambda r: (-r.score, r.code))
 
 

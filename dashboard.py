@@ -11,7 +11,7 @@ from db.period import FIRST_YEAR, Period
 from db.queries import drilldown, overview
 from render import charts, masking
 from render.report import content, pdf, xlsx
-from ui import cache, filters, present_view, widgets
+from ui import cache, filters, present_view, risk_view, widgets
 from ui.auth import still_signed_in
 from ui.frame import frame
 
@@ -81,6 +81,7 @@ def live_figures():
 
 
 live_figures()
+risk_view.map_section(ctx, cache.revision())
 st.divider()
 
 # The records behind a card: exactly the rows its figure counted (same SQL condition), a page at a time.

@@ -9,7 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from cli import documents, report, users, workbook
+from cli import documents, report, risk, users, workbook
 from db import enums
 from db.backup import backup, restore_drill
 from db.cli_args import OneLineParser, period_arguments
@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     report.add_parser(commands)
     workbook.add_parsers(commands)
     documents.add_parser(commands)
+    risk.add_parsers(commands)
 
     args = parser.parse_args(argv)
     if args.command == "kpis":
@@ -50,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         return workbook.run(parser, args)
     if args.command == "documents":
         return documents.run(parser, args)
+    if args.command in risk.COMMANDS:
+        return risk.run(parser, args)
     migrated_engine()
     print("schema is up to date")
     return 0

@@ -59,6 +59,10 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         print(f"import refused: {len(exc.errors)} problems in {args.file}; nothing was written", file=sys.stderr)
         return 1
     _end_progress_line()
+    zh = Translator("zh")
+    for warning in result.warnings:
+        print(f"warning: {warning.cell} 第{warning.row}行 {warning.column}: {zh(warning.message_key)} "
+              f"({warning.message_key})")
     verb = "imported" if result.changed else "nothing changed in"
     print(f"{verb} {args.file}: {result.summary()}")
     return 0

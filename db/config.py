@@ -13,9 +13,12 @@ import secrets
 import stat
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError, field_validator
+from pydantic import (
+    BaseModel, BeforeValidator, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError, field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -49,10 +52,21 @@ SOURCES = {
     "document_office": ("DOCUMENT_OFFICE", ("documents", "office")),
     "document_prefix": ("DOCUMENT_PREFIX", ("documents", "prefix")),
     "document_verify_url": ("DOCUMENT_VERIFY_URL", ("documents", "verify_url")),
+    "risk_weekly_targets": ("RISK_WEEKLY_TARGETS", ("risk", "weekly_targets")),
+    "risk_grade_scores": ("RISK_GRADE_SCORES", ("risk", "grade_scores")),
+    "map_geojson": ("MAP_GEOJSON", ("map", "geojson")),
+    "map_tile_url": ("MAP_TILE_URL", ("map", "tile_url")),
 }
 # The issuing office and the first part of every document number, e.g. 九开建质安整〔2024〕12号.
 DEFAULT_OFFICE = "九江经济技术开发区建设局"
 DEFAULT_PREFIX = "九开建质安"
+# The demo district's outline and main roads; a deployment points MAP_GEOJSON at its own district.
+DEMO_MAP = ROOT / "seed" / "jiujiang_etdz_map.geojson"
+
+
+def _numbers(value):
+    """"3,3,4,5" (environment) or [3, 3, 4, 5] (secrets.toml) as a tuple; pydantic checks they are whole numbers."""
+    return tuple(part.strip() for part in value.split(",")) if isinstance(value, str) else value
 
 
 class SettingsError(Exception):
@@ -84,6 +98,43 @@ class Settings(BaseModel):
     document_office: str = Field(default=DEFAULT_OFFICE, min_length=2, max_length=60)
     document_prefix: str = Field(default=DEFAULT_PREFIX, min_length=1, max_length=16, pattern=r"^[^\s〔〕\[\]\d]+$")
     document_verify_url: str | None = Field(default=None, pattern=r"^https?://\S+$", max_length=200)
+    # Visits a week by project risk grade: low, general, high, major (db/risk.py).
+    risk_weekly_targets: Annotated[tuple[int, int, int, int], BeforeValidator(_numbers)] = (3, 3, 4, 5)
+    # The score at which a project is graded general, high, major (below the first: low).
+    risk_grade_scores: Annotated[tuple[int, int, int], BeforeValidator(_numbers)] = (8, 16, 28)
+    map_geojson: Path = DEMO_MAP
+    map_tile_url: str | None = None
+
+    @field_validator("risk_weekly_targets")
+    @classmethod
+    def _targets(cls, targets: tuple[int, ...]) -> tuple[int, ...]:
+        if not all(1 <= n <= 21 for n in targets) or list(targets) != sorted(targets):
+            raise PydanticCustomError("risk_targets", "must be four whole numbers from 1 to 21 (low, general, high, "
+                                                      "major), none below the one before")
+        return targets
+
+    @field_validator("risk_grade_scores")
+    @classmethod
+    def _grade_scores(cls, scores: tuple[int, ...]) -> tuple[int, ...]:
+        if scores[0] < 1 or any(b <= a for a, b in zip(scores, scores[1:])):
+            raise PydanticCustomError("risk_scores", "must be three whole numbers (general, high, major), rising, "
+                                                     "the first at least 1")
+        return scores
+
+    @field_validator("map_geojson")
+    @classmethod
+    def _map_exists(cls, path: Path) -> Path:
+        if not path.is_file():
+            raise PydanticCustomError("map_missing", "names no file")
+        return path
+
+    @field_validator("map_tile_url")
+    @classmethod
+    def _tile_url(cls, url: str | None) -> str | None:
+        if url is not None and (not url.startswith(("https://", "http://"))
+                                or not all(part in url for part in ("{z}", "{x}", "{y}"))):
+            raise PydanticCustomError("tile_url", "must be an http(s) address with {z}, {x} and {y} in it")
+        return url
 
     @field_validator("database_url")
     @classmethod

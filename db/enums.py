@@ -208,6 +208,7 @@ KPI = Vocabulary("kpi", {
     "warning_interviews": ("警示约谈", "Warning interviews"),
     "site_visits": ("巡查次数", "Site visits"),
     "patrol_compliance": ("每周三巡达标率", "Patrol compliance (3 a week)"),
+    "patrol_compliance_risk_based": ("按风险巡查达标率", "Patrol compliance (risk-based target)"),
     "trainings": ("观摩培训场次", "Training sessions"),
     "attendees": ("参加人次", "Attendees"),
     "enterprises_trained": ("覆盖企业", "Enterprises reached"),
@@ -219,7 +220,8 @@ KPI = Vocabulary("kpi", {
     "awards": ("获奖", "Awards"),
 })
 # KPIs that are fractions, shown as percentages.
-KPI_RATES = frozenset({"rectification_rate", "patrol_compliance", "approval_cycle_reduction"})
+KPI_RATES = frozenset({"rectification_rate", "patrol_compliance", "patrol_compliance_risk_based",
+                       "approval_cycle_reduction"})
 
 # The supervision documents (文书); each type has its own word in the number and its own yearly sequence.
 DOCUMENT_KIND = Vocabulary("document_kind", {

@@ -18,19 +18,19 @@ from db.models import Hazard
 STATUSES = ("overdue", "open", "rectified", "closed")   # the order lists show them in
 
 
-def closed_by(as_of: dt.date):
-    """SQL: closed on or before `as_of`."""
-    return and_(Hazard.closed_on.is_not(None), Hazard.closed_on <= as_of)
+def closed_by(as_of: dt.date, hazard=Hazard):
+    """SQL: closed on or before `as_of` (`hazard`: the Hazard entity or an alias of it, e.g. over a subquery)."""
+    return and_(hazard.closed_on.is_not(None), hazard.closed_on <= as_of)
 
 
-def fix_reported_by(as_of: dt.date):
+def fix_reported_by(as_of: dt.date, hazard=Hazard):
     """SQL: a rectification reported on or before `as_of`."""
-    return and_(Hazard.rectified_on.is_not(None), Hazard.rectified_on <= as_of)
+    return and_(hazard.rectified_on.is_not(None), hazard.rectified_on <= as_of)
 
 
-def overdue_on(as_of: dt.date):
+def overdue_on(as_of: dt.date, hazard=Hazard):
     """SQL: past its deadline on `as_of`, not closed and no fix reported by then."""
-    return and_(Hazard.due_on < as_of, ~closed_by(as_of), ~fix_reported_by(as_of))
+    return and_(hazard.due_on < as_of, ~closed_by(as_of, hazard), ~fix_reported_by(as_of, hazard))
 
 
 def status_on(as_of: dt.date):

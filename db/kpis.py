@@ -14,6 +14,7 @@ from db.models import (
     training_enterprises,
 )
 from db.hazard_status import closed_by, overdue_on
+from db.risk_weeks import compliance_counts
 from db.period import Period
 from db.sqlfuncs import days_between
 
@@ -38,6 +39,7 @@ class Kpis:
     warning_interviews: int
     site_visits: int
     patrol_compliance: float | None
+    patrol_compliance_risk_based: float | None
     trainings: int
     attendees: int
     enterprises_trained: int
@@ -76,6 +78,7 @@ def compute(conn: Connection, period: Period, as_of: dt.date | None = None) -> K
         **_enforcement_figures(conn, period),
         **_figures(conn, counted_records(period, as_of), ("site_visits",)),
         patrol_compliance=patrol_compliance(conn, period, as_of),
+        patrol_compliance_risk_based=patrol_compliance_risk_based(conn, period, as_of),
         trainings=trainings,
         attendees=int(attendees),
         enterprises_trained=_enterprises_trained(conn, period),
@@ -103,11 +106,7 @@ def patrol_compliance(conn: Connection, period: Period, as_of: dt.date) -> float
     if not weeks:
         return None
     week = values(column("monday", Date), column("sunday", Date), name="weeks").data(weeks).cte("weeks")
-    active_in_week = and_(
-        _live(Project),
-        week.c.monday >= Project.start_date,
-        or_(Project.completion_date.is_(None), week.c.sunday <= Project.completion_date),
-    )
+    active_in_week = project_active_in_week(week)
     eligible = conn.execute(select(func.count()).select_from(week).join(Project, active_in_week)).scalar_one()
     if eligible == 0:
         return None
@@ -119,6 +118,24 @@ def patrol_compliance(conn: Connection, period: Period, as_of: dt.date) -> float
         .where(PatrolWeek.visits >= PATROL_VISITS_PER_WEEK)
     ).scalar_one()
     return round(compliant / eligible, 4)
+
+
+def project_active_in_week(week):
+    """SQL: the project was under supervision the whole week (`week` has monday and sunday columns)."""
+    return and_(
+        _live(Project),
+        week.c.monday >= Project.start_date,
+        or_(Project.completion_date.is_(None), week.c.sunday <= Project.completion_date),
+    )
+
+
+def patrol_compliance_risk_based(conn: Connection, period: Period, as_of: dt.date) -> float | None:
+    """Share of the same (project, ISO week) pairs with at least that week's risk-based target of visits (db/risk.py)."""
+    weeks = eligible_weeks(period, as_of)
+    if not weeks:
+        return None
+    eligible, compliant = compliance_counts(conn, weeks, project_active_in_week)
+    return round(compliant / eligible, 4) if eligible else None
 
 
 def eligible_weeks(period: Period, as_of: dt.date) -> list[tuple[dt.date, dt.date]]:

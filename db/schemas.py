@@ -21,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from db import dangerous_works as dw
 from db import enums
 from db.config import settings
 from db.credit_code import credit_code_problem
@@ -203,23 +204,58 @@ class ProjectIn(Record):
     lat: _between(-90, 90) = None
 
 
+Size = _between(0, 100_000)
+
+
 class LedgerItemIn(Record):
     ORDER = (("planned_end", "planned_start"),)
     project: ShortText
     kind: Annotated[str, one_of(enums.LEDGER_KIND)]
     name: ShortText
     danger_category: Annotated[str | None, optional_one_of(enums.DANGER_CATEGORY)] = None
-    beyond_scale: Flag = False
+    # Blank: decided by the parameters (or 否 without them); typed: must agree with the parameters.
+    beyond_scale: Annotated[bool | None, BeforeValidator(lambda v: None if _blank_to_none(v) is None else _flag(v))] = None
     planned_start: OptionalDate = None
     planned_end: OptionalDate = None
     status: Annotated[str, one_of(enums.LEDGER_STATUS)] = "not_started"
+    danger_kind: Annotated[str | None, optional_one_of(dw.DANGER_KIND)] = None
+    depth_m: Size = None
+    height_m: Size = None
+    span_m: Size = None
+    load_kn_m2: Size = None
+    line_load_kn_m: Size = None
+    lift_kn: Size = None
+    expert_review_on: OptionalEventDate = None
 
     @model_validator(mode="after")
     def consistent(self) -> LedgerItemIn:
-        """A danger category only on works of greater danger (plan dates in order: ORDER)."""
-        if self.danger_category is not None and self.kind != "dangerous_works":
-            raise PydanticCustomError("errors.category_only_for_dangerous", "only for works of greater danger",
+        """A danger category only on works of greater danger; the plan ends after it starts; 危大 classified
+        from the parameters (db.dangerous_works), the typed flag agreeing or left blank."""
+        if self.kind != "dangerous_works":
+            for field in ("danger_category", "danger_kind"):
+                if getattr(self, field) is not None:
+                    raise PydanticCustomError("errors.category_only_for_dangerous", "only for works of greater danger",
+                                              {"field": field})
+        parameters = {name: getattr(self, name) for name in dw.PARAMETERS}
+        if self.danger_kind is None:
+            if any(value is not None for value in parameters.values()):
+                raise PydanticCustomError("errors.parameters_need_kind", "parameters need a kind",
+                                          {"field": "danger_kind"})
+            self.beyond_scale = bool(self.beyond_scale)
+            return self
+        rule = dw.KINDS[self.danger_kind]
+        if self.danger_category not in (None, rule.category):
+            raise PydanticCustomError("errors.kind_category_mismatch", "kind of another category",
                                       {"field": "danger_category"})
+        self.danger_category = rule.category
+        try:
+            computed = dw.classify(self.danger_kind, parameters).danger_class == "beyond_scale"
+        except dw.ParameterProblem as problem:
+            raise PydanticCustomError(problem.message_key, "parameter", {"field": problem.field}) from None
+        if self.beyond_scale is not None and self.beyond_scale != computed:
+            raise PydanticCustomError("errors.beyond_scale_mismatch", "does not agree with the parameters",
+                                      {"field": "beyond_scale"})
+        self.beyond_scale = computed
         return self
 
 

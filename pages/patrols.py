@@ -1,9 +1,11 @@
 """Patrols: weekly patrol compliance (heatmap and trend) and the visit log, filtered through the URL."""
 import streamlit as st
 
-from db.enums import VISIT_KIND
-from db.kpis import patrol_compliance
-from db.queries import patrols
+from db.config import settings
+from db.enums import KPI, VISIT_KIND
+from db.kpis import patrol_compliance, patrol_compliance_risk_based
+from db.queries import patrol_targets, patrols
+from db.risk import GRADES
 from render import charts
 from render.formatting import format_kpi
 from render.masking import people
@@ -27,15 +29,19 @@ compliance = cache.read(patrol_compliance, period, ctx.as_of, rev=rev)
 if weekly.empty or compliance is None:
     st.info(t("patrols.no_weeks"))
 else:
-    left, middle, right = st.columns(3)
-    left.metric(t("patrols.compliance"), format_kpi("patrol_compliance", compliance), border=True)
-    middle.metric(t("patrols.project_weeks"), f"{int(weekly['active'].sum()):,}", border=True)
-    right.metric(t("patrols.compliant_weeks"), f"{int(weekly['compliant'].sum()):,}", border=True)
+    first, second, third, fourth = st.columns(4)
+    first.metric(t("patrols.compliance"), format_kpi("patrol_compliance", compliance), border=True)
+    second.metric(t.label(KPI, "patrol_compliance_risk_based"), format_kpi(
+        "patrol_compliance_risk_based", cache.read(patrol_compliance_risk_based, period, ctx.as_of, rev=rev)),
+        border=True)
+    third.metric(t("patrols.project_weeks"), f"{int(weekly['active'].sum()):,}", border=True)
+    fourth.metric(t("patrols.compliant_weeks"), f"{int(weekly['compliant'].sum()):,}", border=True)
 
-    st.subheader(t("patrols.heatmap"))
+    st.subheader(t("patrols.heatmap_target"))
+    st.caption(t("patrols.targets_caption", **dict(zip(GRADES, settings().risk_weekly_targets))))
     limit = max(1, min(HEATMAP_PROJECTS, HEATMAP_CELLS // len(weekly)))
-    cells, total = cache.read(patrols.compliance_grid, period=period, as_of=ctx.as_of, limit=limit, rev=rev)
-    widgets.chart(charts.patrol_heatmap, cells, t)
+    cells, total = cache.read(patrol_targets.target_grid, period=period, as_of=ctx.as_of, limit=limit, rev=rev)
+    widgets.chart(charts.patrol_heatmap, cells, t, against_target=True)
     shown = cells["code"].nunique()
     if total > shown:
         st.caption(t("patrols.hidden", shown=shown, hidden=total - shown))

@@ -6,11 +6,11 @@ import streamlit as st
 
 from db import enums
 from db.permissions import sees_masked
-from db.queries import project_detail, projects
+from db.queries import dangerous_works, project_detail, projects, risk_map
 from db.queries.projects import ProjectFilter
 from render import charts, masking
 from render.formatting import plain
-from ui import cache, filters, widgets
+from ui import cache, filters, risk_view, widgets
 from ui.documents import project_documents, with_document_links
 from ui.frame import PageContext, frame
 
@@ -77,12 +77,7 @@ def project_list(ctx: PageContext, where: ProjectFilter, rev: int) -> None:
         t("projects.open"): st.column_config.LinkColumn(display_text=t("projects.open_link"), width="small"),
         t("projects.progress"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%"),
     })
-    sites, located = cache.read(projects.project_map, where=where, as_of=ctx.as_of, rev=rev)
-    if not sites.empty:
-        st.subheader(t("projects.map"))
-        widgets.chart(charts.site_map, sites, t)
-        if located > len(sites):
-            st.caption(t("projects.map_capped", shown=len(sites), total=located))
+    risk_view.map_section(ctx, rev, where)
 
 
 def project_page(ctx: PageContext, record: dict) -> None:
@@ -103,10 +98,11 @@ def project_page(ctx: PageContext, record: dict) -> None:
                 f'**{t("projects.supervisor_firm")}** {plain(facts["supervisor_firm"] or "—")}')
     if not record["escalations"].empty:
         st.warning(t("projects.escalate", n=len(record["escalations"])))
+    risk_view.grade_cards(ctx, cache.read(risk_map.project_risk, code=facts["code"], as_of=ctx.as_of, rev=rev))
     tabs = st.tabs([t(f"projects.tab_{name}") for name in
                     ("ledger", "hazards", "risk", "enforcement", "visits", "team", "approvals")] + [t("documents.tab")])
     with tabs[0]:
-        _ledger(ctx, record["ledger"])
+        _ledger(ctx, record["ledger"], facts["id"])
     with tabs[1]:
         _or_none(ctx, with_document_links(record["hazards"]), {
             "documents": "documents.tab", "code": "projects.code", "status": "projects.hazard_status", "level": "projects.level",
@@ -154,7 +150,7 @@ def _or_none(ctx: PageContext, frame: pd.DataFrame, headers: dict[str, str], lab
                       column_config=links if "documents" in headers else None)
 
 
-def _ledger(ctx: PageContext, ledger: pd.DataFrame) -> None:
+def _ledger(ctx: PageContext, ledger: pd.DataFrame, project_id: int) -> None:
     t = ctx.t
     if ledger.empty:
         st.caption(t("projects.no_records"))
@@ -167,13 +163,15 @@ def _ledger(ctx: PageContext, ledger: pd.DataFrame) -> None:
         if items.empty:
             continue
         st.markdown(f"**{t.label(enums.LEDGER_KIND, kind)}** · {len(items)}")
-        items = items.assign(late=items["late"].map({True: t("projects.late_flag"), False: ""}))
         headers = {"name": "projects.item", "status": "projects.ledger_status",
                    "planned_start": "projects.planned_start", "planned_end": "projects.planned_end",
                    "late": "projects.late"}
         if kind == "dangerous_works":
-            headers |= {"danger_category": "projects.danger_category", "beyond_scale": "projects.beyond_scale"}
-        widgets.table(items, t, headers, {"status": enums.LEDGER_STATUS, "danger_category": enums.DANGER_CATEGORY})
+            risk_view.dangerous_works(ctx, cache.read(dangerous_works.dangerous_works, project_id=project_id,
+                                                      as_of=ctx.as_of, rev=cache.revision()), headers)
+            continue
+        items = items.assign(late=items["late"].map({True: t("projects.late_flag"), False: ""}))
+        widgets.table(items, t, headers, {"status": enums.LEDGER_STATUS})
 
 
 def _approvals(ctx: PageContext, approvals: pd.DataFrame, facts: dict) -> None:

@@ -17,6 +17,7 @@ from ui import cache
 from ui.forms import (
     bind, choice, date_field, feedback, field_error, project_picker, remember_errors, save, starting,
 )
+from ui.danger_inputs import danger_inputs
 from ui.documents import enforcement_documents
 from ui.frame import frame
 
@@ -184,6 +185,7 @@ def ledger_form(form: str) -> None:
             format_func=lambda c: t.label(enums.DANGER_CATEGORY, c))
         field_error(form, "danger_category", t)
         values["beyond_scale"] = st.toggle(t("records.beyond_scale"), key="records_ledger_beyond")
+        values |= danger_inputs(t, form)
         values["planned_start"] = date_field(t("records.planned_start"), None, "records_ledger_start")
         field_error(form, "planned_start", t)
         values["planned_end"] = date_field(t("records.planned_end"), None, "records_ledger_end")

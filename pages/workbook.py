@@ -69,6 +69,9 @@ except WorkbookRefused as exc:
     refusal(exc.errors, t)
     st.stop()
 bar.empty()
+for warning in result.warnings:
+    # Accepted, but worth a look (e.g. beyond-scale works started without an expert review).
+    st.warning(f"{plain(warning.cell)} · {plain(warning.column)}: {t(warning.message_key, **warning.params)}")
 if not result.changed:
     st.info(t("workbook.unchanged"))
     st.stop()

@@ -8,12 +8,12 @@ import altair as alt
 import pandas as pd
 
 from db import enums
+from db.risk import GRADE_COLOURS, RISK_GRADE
 from render.i18n import Translator
 
 PATROL_STATUSES = ("compliant", "short", "inactive")
 PATROL_COLOURS = ("#27ae60", "#e74c3c", "#d5d8dc")
 MODE_COLOURS = ("#2e86c1", "#e67e22")
-STATUS_COLOURS = {"active": "#e67e22", "not_started": "#95a5a6", "completed": "#27ae60"}
 # Risk heatmaps: dark text on the light yellow and orange cells, white on red and blue.
 RISK_TEXT_COLOURS = {"major": "white", "high": "black", "moderate": "black", "low": "white"}
 CELL_PX = 24
@@ -105,13 +105,15 @@ def cycle_histogram(bins: pd.DataFrame, t: Translator) -> alt.Chart:
 
 # Heatmaps
 
-def patrol_heatmap(cells: pd.DataFrame, t: Translator) -> alt.Chart:
-    """Project × ISO week cells: green with ≥ 3 visits, red with fewer, grey when the project was not active."""
-    labels = [t(f"patrols.status_{s}") for s in PATROL_STATUSES]
+def patrol_heatmap(cells: pd.DataFrame, t: Translator, *, against_target: bool = False) -> alt.Chart:
+    """Project × ISO week cells: green with ≥ 3 visits (or the week's risk-based `target`), red with fewer, grey when
+    the project was not active."""
+    labels = [t(f"patrols.{'target' if against_target else 'status'}_{s}") for s in PATROL_STATUSES]
     frame = pd.DataFrame({
         "project": (cells["code"] + " " + cells["project"]).tolist(),
         "week": pd.to_datetime(cells["monday"]).dt.strftime("%Y-%m-%d").tolist(),
         "visits": cells["visits"].tolist(),
+        "target": cells["target"].tolist() if against_target else [3] * len(cells),
         "status": cells["status"].map(dict(zip(PATROL_STATUSES, labels))).tolist(),
     })
     order = list(dict.fromkeys(frame["project"]))  # rank order from the query: worst first
@@ -120,7 +122,8 @@ def patrol_heatmap(cells: pd.DataFrame, t: Translator) -> alt.Chart:
         y=alt.Y("project:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
         color=alt.Color("status:N", title=None, scale=alt.Scale(domain=labels, range=list(PATROL_COLOURS))),
         tooltip=[alt.Tooltip("project:N", title=t("patrols.project")), alt.Tooltip("week:O", title=t("patrols.week")),
-                 alt.Tooltip("visits:Q", title=t("patrols.visits")), alt.Tooltip("status:N", title=None)],
+                 alt.Tooltip("visits:Q", title=t("patrols.visits")), alt.Tooltip("target:Q", title=t("patrols.target")),
+                 alt.Tooltip("status:N", title=None)],
     ).properties(height=max(120, 18 * len(order)))
 
 
@@ -193,18 +196,37 @@ def approval_timeline(rows: pd.DataFrame, t: Translator) -> alt.Chart:
     ).properties(height=max(120, 26 * len(order)))
 
 
-def site_map(sites: pd.DataFrame, t: Translator) -> alt.Chart:
-    """Projects as points on a Mercator projection; key projects larger. Needs no internet."""
-    shown = sites.assign(
-        status_label=sites["status"].map(lambda s: t.label(enums.PROJECT_STATUS, s)),
-        size=sites["is_key"].map({True: 160, False: 50}),
-    )
-    labels = [t.label(enums.PROJECT_STATUS, s) for s in STATUS_COLOURS]
-    return alt.Chart(shown).mark_circle(opacity=0.8, stroke="white", strokeWidth=0.5).encode(
+def risk_map(sites: pd.DataFrame, t: Translator, *, outline: tuple, roads: tuple,
+             tiles: list[dict] | None = None) -> alt.LayerChart:
+    """Sites coloured by risk grade and sized by open hazards over the district's outline and main roads (GeoJSON
+    features); `tiles` (render.map_tiles) add a background from a configured tile server. Needs no internet."""
+    grades = [t.label(RISK_GRADE, g) for g in RISK_GRADE.codes]
+    shown = sites.assign(grade=sites["level"].map(lambda g: t.label(RISK_GRADE, g)))
+    name = "name_zh" if t.lang == "zh" else "name_en"
+    area = alt.Chart(alt.Data(values=list(outline))).mark_geoshape(fill="#f4f6f8", stroke="#7b8794", strokeWidth=1.5)
+    lines = alt.Chart(alt.Data(values=list(roads))).mark_geoshape(filled=False, stroke="#aab2bd").encode(
+        strokeWidth=alt.condition("datum.properties['class'] === 'expressway'", alt.value(3), alt.value(1.5)),
+        tooltip=alt.Tooltip(f"properties.{name}:N", title=t("project_map.road")))
+    points = alt.Chart(shown).mark_circle(opacity=0.85, stroke="white", strokeWidth=0.8).encode(
         longitude="lon:Q", latitude="lat:Q",
-        size=alt.Size("size:Q", legend=None),
-        color=alt.Color("status_label:N", title=t("projects.status"),
-                        scale=alt.Scale(domain=labels, range=list(STATUS_COLOURS.values()))),
+        color=alt.Color("grade:N", title=t("project_map.grade"), scale=alt.Scale(
+            domain=grades, range=[GRADE_COLOURS[g] for g in RISK_GRADE.codes]), legend=alt.Legend(orient="top")),
+        size=alt.Size("open_hazards:Q", title=t("project_map.open_hazards"), scale=alt.Scale(range=[60, 700])),
         tooltip=[alt.Tooltip("code:N", title=t("projects.code")), alt.Tooltip("name:N", title=t("projects.name")),
-                 alt.Tooltip("progress_pct:Q", title=t("projects.progress"), format=".0f")],
-    ).project(type="mercator").properties(height=420)
+                 alt.Tooltip("grade:N", title=t("project_map.grade")),
+                 alt.Tooltip("score:Q", title=t("project_map.score")),
+                 alt.Tooltip("weekly_target:Q", title=t("project_map.target")),
+                 alt.Tooltip("open_hazards:Q", title=t("project_map.open_hazards"))])
+    # Each road's name at its `label_at` point (else its middle vertex), so the map reads without hovering.
+    middles = [f["properties"].get("label_at") or f["geometry"]["coordinates"][len(f["geometry"]["coordinates"]) // 2]
+               for f in roads]
+    names = alt.Chart(pd.DataFrame({"road": [f["properties"][name] for f in roads],
+                                    "lon": [p[0] for p in middles], "lat": [p[1] for p in middles]})).mark_text(
+        color="#6b7480", fontSize=11, dy=-7).encode(longitude="lon:Q", latitude="lat:Q", text="road:N")
+    layers = [area, lines, names, points]
+    if tiles:
+        background = alt.Chart(pd.DataFrame(tiles)).mark_image(aspect=False, clip=True).encode(
+            longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q", url="url:N")
+        layers = [background, area.mark_geoshape(fillOpacity=0, stroke="#37474f", strokeWidth=2), lines, names,
+                  points]
+    return alt.layer(*layers).project(type="mercator", fit=list(outline)).properties(height=560)

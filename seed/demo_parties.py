@@ -6,9 +6,11 @@ import random
 from dataclasses import dataclass
 
 from db.credit_code import ALPHABET, make_credit_code
+from db.dangerous_works import PARAMETERS
 from seed import demo_catalog as cat
 from seed import demo_texts as txt
 from seed.demo_common import DEMO_ACCOUNTS, DEMO_START, FAR_FUTURE, mobile, person_name, stream
+from seed.demo_dangers import sized
 
 MUNICIPAL_CONTRACTORS = ("江西昌宏市政工程有限公司", "九江水务工程建设有限公司", "九江新港市政建设有限公司")
 # Specialist firms (fire protection, steel, installation, piling) work as subcontractors, never as the main one.
@@ -144,7 +146,7 @@ def team_rows(sites: list[Site]) -> list[dict]:
 
 def ledger_rows(sites: list[Site], today: dt.date) -> list[dict]:
     """Each project's "one project, one list" ledger, with statuses read from the plan against `today`."""
-    rng = stream("ledger")
+    rng, sizes = stream("ledger"), stream("ledger_sizes")
     rows = []
     for site in sites:
         municipal = site.fact.kind == "municipal"
@@ -160,5 +162,7 @@ def ledger_rows(sites: list[Site], today: dt.date) -> list[dict]:
             end = start + dt.timedelta(days=rng.randint(10, 90))
             status = "accepted" if end < today else "in_progress" if start <= today else "not_started"
             rows.append({"project": site.code, "kind": kind, "name": name, "danger_category": category,
-                         "beyond_scale": beyond, "planned_start": start, "planned_end": end, "status": status})
+                         "beyond_scale": beyond, "planned_start": start, "planned_end": end, "status": status,
+                         "danger_kind": None, "expert_review_on": None, **{p: None for p in PARAMETERS},
+                         **sized(sizes, name, beyond, start, today)})
     return rows

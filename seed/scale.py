@@ -22,6 +22,7 @@ from db.unit_of_work import audit, writing
 from seed.bulk import bulk_insert
 from seed.demo_common import person_name
 from seed.progress import progress
+from seed.scale_extras import load_extras
 
 DAY = dt.timedelta(days=1)
 HAZARD_LEVELS = (("general", 0.99), ("major", 0.01))
@@ -73,6 +74,7 @@ def load_scale(engine: Engine, spec: ScaleSpec) -> dict[str, int]:
                                   _hazards(rng, lives, spec.hazards, total_days, spec.today), spec.hazards)
         counts["risk_points"] = _load(conn, "risk_points", RISK_COLUMNS,
                                       _risk_points(rng, lives, spec.risk_points, total_days), spec.risk_points)
+        counts.update(load_extras(conn, rng, lives, spec.today))
         _advance_sequences(conn)
         sync_codes(conn)
         audit(session, "seed_scale", after={"seed": spec.seed, "today": spec.today.isoformat(), "rows": counts})

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, insert
 
 from db.credit_code import make_credit_code
 from db.models import (
-    Accident, Approval, Award, Enforcement, Enterprise, Hazard, Project, RiskPoint, SiteVisit,
+    Accident, Approval, Award, Enforcement, Enterprise, Hazard, LedgerItem, Project, RiskPoint, SiteVisit,
     Training, training_enterprises,
 )
 
@@ -83,3 +83,14 @@ def accident(engine: Engine, project_id: int, on: dt.date, deaths=0) -> int:
 
 def award(engine: Engine, project_id: int, year: int) -> int:
     return _insert(engine, Award, project_id=project_id, name="九江市优质建设工程奖", year=year, level="city")
+
+
+def dangerous_works(engine: Engine, project_id: int, kind: str = "excavation", start: dt.date = D(2024, 1, 1),
+                    status: str = "in_progress", review: dt.date | None = None, **parameters) -> int:
+    """A ledger item of dangerous works of `kind` with its parameters (class computed by the database's rule)."""
+    from db.dangerous_works import KINDS, classify
+
+    beyond = classify(kind, parameters).danger_class == "beyond_scale"
+    return _insert(engine, LedgerItem, project_id=project_id, kind="dangerous_works", name=f"危大{next(_serial)}",
+                   danger_category=KINDS[kind].category, danger_kind=kind, beyond_scale=beyond, planned_start=start,
+                   planned_end=start + dt.timedelta(days=60), status=status, expert_review_on=review, **parameters)

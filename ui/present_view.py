@@ -14,11 +14,11 @@ from db.permissions import sees_masked
 from db.queries import overview
 from render import charts
 from render.formatting import format_kpi
-from ui import cache
+from ui import cache, risk_view
 from ui.auth import still_signed_in
 from ui.frame import PageContext
 
-SECTIONS = ("services", "headline", "hazards", "outreach")
+SECTIONS = ("services", "headline", "risk_map", "hazards", "outreach")
 AUTO_ADVANCE_SECONDS = 15
 # (figure, KPI key) per section; the services section tells the three-style service story.
 SERVICES = (("one_on_one", "key_projects"), ("on_site", "site_visits"), ("approval", "approval_cycle_reduction"))
@@ -79,6 +79,8 @@ def _stage(ctx: PageContext, automatic: bool) -> None:
                 st.write(t(f"present.{service}_story"))
     elif section == "headline":
         _big_figures(t, figures, HEADLINE, per_row=3)
+    elif section == "risk_map":
+        risk_view.map_section(ctx, rev, title=False)
     elif section == "hazards":
         monthly = cache.read(overview.hazards_found_closed_by_month, ctx.period, rev=rev)
         st.altair_chart(charts.found_vs_closed(monthly, t).properties(height=460), width="stretch")

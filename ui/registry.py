@@ -20,6 +20,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("my_work", "pages/my_work.py", ":material/assignment_ind:", ENTRY_ROLES),
     PageSpec("overview", "dashboard.py", ":material/dashboard:", READ_ROLES),
     PageSpec("projects", "pages/projects.py", ":material/apartment:", READ_ROLES),
+    PageSpec("enterprises", "pages/enterprises.py", ":material/domain:", READ_ROLES),
     PageSpec("hazards", "pages/hazards.py", ":material/warning:", READ_ROLES),
     PageSpec("risk", "pages/risk.py", ":material/grid_view:", READ_ROLES),
     PageSpec("patrols", "pages/patrols.py", ":material/directions_walk:", READ_ROLES),

@@ -21,13 +21,13 @@ PAGE_SIZE = 50
 # Cards on the Overview, in reading order; (key, delta colour) where "inverse" means fewer is better.
 OVERVIEW_CARDS = (
     ("projects_supervised", "off"), ("key_projects", "off"), ("site_visits", "normal"),
-    ("patrol_compliance", "normal"), ("hazards_found", "off"), ("hazards_major", "inverse"),
+    ("patrol_compliance", "normal"), ("patrol_compliance_risk_based", "normal"), ("hazards_found", "off"), ("hazards_major", "inverse"),
     ("rectification_rate", "normal"), ("hazards_overdue", "inverse"), ("median_days_to_close", "inverse"),
     ("risk_points", "off"), ("risk_points_major", "inverse"), ("stop_work_orders", "inverse"),
     ("warning_interviews", "inverse"), ("trainings", "normal"), ("enterprises_trained", "normal"),
     ("accidents", "inverse"), ("approval_cycle_reduction", "normal"), ("awards", "normal"),
 )
-CARDS_PER_ROW = 6
+CARDS_PER_ROW = 5
 
 
 def kpi_cards(current: Kpis, previous: Kpis, t: Translator) -> None:

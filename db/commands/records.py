@@ -118,8 +118,9 @@ def update_ledger_item(engine: Engine, *, actor: Actor, item_id: int, version: i
     require(actor, ENTRY_ROLES, "update_ledger_item")
     with writing(engine, actor, submission=submission) as session:
         item = for_update(session, LedgerItem, item_id, version)
-        current = {"project": "-", "kind": item.kind, "name": item.name, "danger_category": item.danger_category,
-                   "beyond_scale": item.beyond_scale, "planned_start": item.planned_start,
-                   "planned_end": item.planned_end, "status": item.status}
+        fields = set(LedgerItemIn.model_fields) - {"project", "kind", "name"}
+        current = {"project": "-", "kind": item.kind, "name": item.name} | {f: getattr(item, f) for f in fields}
+        if item.danger_kind is not None:
+            current["beyond_scale"] = None  # recomputed from the (possibly changed) parameters
         data = validate(LedgerItemIn, current | values)
         change(session, item, actor.username, **data.model_dump(exclude={"project", "kind", "name"}))

@@ -11,6 +11,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db import enums
+from db.dangerous_works import DANGER_KIND, PARAMETERS
 from db.models.base import Base, Tracked, live_index, one_of
 
 
@@ -91,6 +92,9 @@ class LedgerItem(Tracked, Base):
         CheckConstraint("planned_end IS NULL OR planned_start IS NULL OR planned_end >= planned_start",
                         name="plan_in_order"),
         CheckConstraint("kind = 'dangerous_works' OR danger_category IS NULL", name="category_only_for_dangerous"),
+        one_of("danger_kind", DANGER_KIND),
+        CheckConstraint("kind = 'dangerous_works' OR danger_kind IS NULL", name="danger_kind_only_for_dangerous"),
+        CheckConstraint(" AND ".join(f"({p} IS NULL OR {p} >= 0)" for p in PARAMETERS), name="parameters_non_negative"),
         UniqueConstraint("project_id", "kind", "name"),
     )
 
@@ -99,10 +103,20 @@ class LedgerItem(Tracked, Base):
     kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(200))
     danger_category: Mapped[str | None] = mapped_column(String(20))
+    # Set from the parameters for the kinds db.dangerous_works sizes; typed by hand for the other categories.
     beyond_scale: Mapped[bool] = mapped_column(default=False)
     planned_start: Mapped[dt.date | None] = mapped_column(Date)
     planned_end: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="not_started")
+    # 危大 parameters (建办质〔2018〕31号): which kind, its size, and the expert review a beyond-scale item needs.
+    danger_kind: Mapped[str | None] = mapped_column(String(30))
+    depth_m: Mapped[float | None] = mapped_column(Float)
+    height_m: Mapped[float | None] = mapped_column(Float)
+    span_m: Mapped[float | None] = mapped_column(Float)
+    load_kn_m2: Mapped[float | None] = mapped_column(Float)
+    line_load_kn_m: Mapped[float | None] = mapped_column(Float)
+    lift_kn: Mapped[float | None] = mapped_column(Float)
+    expert_review_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class SiteVisit(Tracked, Base):
@@ -136,6 +150,8 @@ class Hazard(Tracked, Base):
         live_index("ix_hazards_live_closed_on", "closed_on", "found_on"),
         Index("ix_hazards_project_id_found_on", "project_id", "found_on"),
         Index("ix_hazards_open_due_on", "closed_on", "due_on"),
+        # The risk score's "sent back at least twice" reads the few such hazards without scanning the table.
+        Index("ix_hazards_sent_back_count", "sent_back_count"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

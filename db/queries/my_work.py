@@ -10,13 +10,14 @@ from sqlalchemy import Connection, and_, case, func, or_, select
 from db.hazard_status import closed_by, fix_reported_by, overdue_on
 from db.kpis import PATROL_VISITS_PER_WEEK
 from db.models import Enforcement, Hazard, Project, SiteVisit, TeamMember
+from db.risk import assess
 
 DUE_SOON_DAYS = 3
 
 
 def my_projects(conn: Connection, *, username: str, as_of: dt.date) -> pd.DataFrame:
-    """The active projects whose service team the user is on, with this week's visits against the weekly target,
-    the ones still short first."""
+    """The active projects whose service team the user is on, with this week's visits against the week's target
+    (by risk grade), the ones still short first."""
     monday = as_of - dt.timedelta(days=as_of.weekday())
     visits = (select(SiteVisit.project_id, func.count().label("visits"))
               .where(SiteVisit.deleted_at.is_(None), SiteVisit.visited_on.between(monday, as_of))
@@ -31,7 +32,9 @@ def my_projects(conn: Connection, *, username: str, as_of: dt.date) -> pd.DataFr
         .distinct()
     ).mappings().all()
     frame = pd.DataFrame([dict(r) for r in rows], columns=["id", "code", "name", "visits"])
-    frame["target"] = PATROL_VISITS_PER_WEEK
+    # This week's target is the one the project's risk grade set on Monday (db.risk), as compliance counts it.
+    targets = {r.project_id: r.weekly_target for r in assess(conn, monday, project_ids=frame["id"].tolist())}
+    frame["target"] = [targets.get(pid, PATROL_VISITS_PER_WEEK) for pid in frame["id"]]
     frame["short"] = (frame["target"] - frame["visits"]).clip(lower=0)
     return frame.sort_values(["short", "code"], ascending=[False, True], ignore_index=True)
 

@@ -15,11 +15,12 @@ from typing import IO
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
+from db.dangerous_works import started_without_review
 from db.permissions import ADMIN_ROLES, Actor, require
 from db.unit_of_work import audit, writing
 from db.codes import sync as sync_codes
 from db.workbook.apply import apply_plan
-from db.workbook.checking import check_sheet
+from db.workbook.checking import CheckedSheet, check_sheet
 from db.workbook.plan import SheetPlan, plan_sheet
 from db.workbook.progress import Progress, ProgressCallback
 from db.workbook.reader import read_workbook
@@ -35,6 +36,8 @@ class ImportResult:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    # Accepted rows that still need attention (beyond-scale works started without expert review).
+    warnings: list[RowError] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -62,7 +65,7 @@ def import_workbook(engine: Engine, source: str | Path | IO[bytes], *, actor: Ac
     rows = sum(len(s.rows) for s in sources)
     tracker.total, tracker.done = 3 * max(rows, 1), rows  # reading, the first third, was counted in bytes
     checked = {s.sheet.name: check_sheet(s, errors, today, tracker) for s in sources}
-    result = ImportResult()
+    result = ImportResult(warnings=_unreviewed_works(checked.get("ledger")))
     try:
         with writing(engine, actor) as session:
             refs = Refs(session, checked)
@@ -83,6 +86,17 @@ def import_workbook(engine: Engine, source: str | Path | IO[bytes], *, actor: Ac
         raise WorkbookRefused([RowError("", 0, "", "errors.database", {"detail": str(exc.orig)[:200]})]) from None
     tracker.finish()
     return result
+
+
+def _unreviewed_works(ledger: CheckedSheet | None) -> list[RowError]:
+    # A warning, not a refusal: the item is recorded as it is, and the office follows it up.
+    if ledger is None:
+        return []
+    column = ledger.sheet.column("expert_review_on")
+    return [ledger.source.error(row.number, column, "warnings.started_without_review")
+            for row in ledger.rows
+            if started_without_review("beyond_scale" if row.values["beyond_scale"] else None, row.values["status"],
+                                      row.values["planned_start"], row.values["expert_review_on"])]
 
 
 def _count(result: ImportResult, plans: list[SheetPlan]) -> None:

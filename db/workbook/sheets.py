@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from db import enums as E
 from db import models as M
 from db import schemas as S
+from db.dangerous_works import DANGER_KIND
 from db.workbook.cells import Date, Enum, Flag, Number, Ref, RefList, Text
 
 FIRM = Ref(target="enterprises", width=30)
@@ -41,6 +42,14 @@ COLUMNS = (
     ("ledger", "计划开始", "planned_start", Date()),
     ("ledger", "计划完成", "planned_end", Date()),
     ("ledger", "状态", "status", Enum(vocabulary=E.LEDGER_STATUS)),
+    ("ledger", "危大类型", "danger_kind", Enum(vocabulary=DANGER_KIND, width=16)),
+    ("ledger", "深度(m)", "depth_m", Number()),
+    ("ledger", "高度(m)", "height_m", Number()),
+    ("ledger", "跨度(m)", "span_m", Number()),
+    ("ledger", "施工总荷载(kN/m²)", "load_kn_m2", Number(width=18)),
+    ("ledger", "集中线荷载(kN/m)", "line_load_kn_m", Number(width=18)),
+    ("ledger", "单件起吊重量(kN)", "lift_kn", Number(width=18)),
+    ("ledger", "专家论证日期", "expert_review_on", Date(width=14)),
     ("visits", "记录编号", "code", CODE),
     ("visits", "项目编号", "project", PROJECT),
     ("visits", "日期", "date", Date()),

@@ -30,7 +30,10 @@ SPECIAL = {
     ("hazards", "closed_on"): "须在整改完成日期之后；销号前须先有整改完成日期",
     ("hazards", "rectified_on"): "不早于发现日期",
     ("hazards", "due_on"): "不早于发现日期，可晚于今天",
-    ("ledger", "danger_category"): "仅危大工程填写",
+    ("ledger", "danger_category"): "仅危大工程填写；填了危大类型可留空",
+    ("ledger", "beyond_scale"): "填了危大类型时可留空，由参数判定；填写时须与参数一致",
+    ("ledger", "danger_kind"): "按参数判定危大/超规模（建办质〔2018〕31号）；须填该类型所需的全部参数",
+    ("ledger", "expert_review_on"): "超过一定规模的危大工程须在开始前完成专家论证；未论证即施工会提示（不拒绝）",
     ("projects", "completion_date"): "可留空；不早于开工日期",
     ("projects", "lon"): "-180–180，可留空", ("projects", "lat"): "-90–90，可留空",
 }

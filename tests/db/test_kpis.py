@@ -21,7 +21,7 @@ def test_empty_database_gives_zeros_and_nulls(engine):
     figures = kpis(engine).as_dict()
     assert tuple(figures) == KPI_KEYS
     nulls = {k for k, v in figures.items() if v is None}
-    assert nulls == {"rectification_rate", "median_days_to_close", "patrol_compliance",
+    assert nulls == {"rectification_rate", "median_days_to_close", "patrol_compliance", "patrol_compliance_risk_based",
                      "approval_days_parallel", "approval_days_serial", "approval_cycle_reduction"}
     assert all(v == 0 for k, v in figures.items() if k not in nulls)
 

@@ -5,6 +5,7 @@ import datetime as dt
 from sqlalchemy import insert
 
 from db.models import TeamMember
+from db.risk import assess
 from tests import builders as b
 from tests.accounts import user_for_role
 
@@ -35,7 +36,10 @@ def test_staff_land_on_my_work_and_see_their_day(engine, run_page):
     assert list(tables[0]["编号"]) == ["CHECK"]                                    # not their own fix
     assert list(tables[1]["编号"]) == ["LATE", "SOON"]                             # overdue first, not other teams'
     assert len(tables[2]) == 1                                                     # the stop-work order
-    assert any("本周已巡查 0 次 / 目标 3 次" in m.value for m in app.markdown)
+    monday = TODAY - dt.timedelta(days=TODAY.weekday())
+    with engine.connect() as conn:
+        target = assess(conn, monday, project_ids=[mine])[0].weekly_target      # the week's target by risk grade
+    assert any(f"本周已巡查 0 次 / 目标 {target} 次" in m.value for m in app.markdown)
 
 
 def test_leaders_keep_the_overview_and_staff_can_open_it_afterwards(engine, run_page, app_for):

@@ -12,7 +12,7 @@ from db.queries import drilldown, overview
 from render import charts, masking
 from render.report import content, pdf, xlsx
 from ui import cache, filters, present_view, risk_view, widgets
-from ui.auth import still_signed_in
+from ui.auth import cookie_being_written, still_signed_in
 from ui.frame import frame
 
 ctx = frame("overview")
@@ -27,12 +27,14 @@ REPORT_KINDS = ("month", "quarter", "year")
 REPORT_FORMATS = {"pdf": "application/pdf",
                   "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
-# An inspector's day starts on My work: where they land after signing in, unless a link names a view here.
-if (ctx.user.role == "staff" and not st.session_state.get("landed")
-        and not set(st.query_params) - {"lang", "start", "end"}):
+# An inspector's day starts on My work: where they land after signing in, unless a link names a view here. Not
+# in the run that writes the sign-in cookie (switching would drop it); the cookie's own rerun follows at once.
+if ctx.user.role == "staff" and not st.session_state.get("landed") and not cookie_being_written() \
+        and not set(st.query_params) - {"lang", "start", "end"}:
     st.session_state["landed"] = True
     st.switch_page("pages/my_work.py")
-st.session_state["landed"] = True
+if not cookie_being_written():
+    st.session_state["landed"] = True
 if present_view.wanted(ctx):
     present_view.show(ctx)
     st.stop()

@@ -23,8 +23,8 @@ except ValidationFailed as exc:
     st.error(t(exc.errors[0].message_key))
     st.stop()
 
-st.title(t("sign_in.title"))
-st.subheader(plain(place.title))
+st.title(t("sign_in.title"), anchor=False)
+st.subheader(plain(place.title), anchor=False)
 st.caption(t("sign_in.session", date=place.held_on, code=plain(place.code)))
 if done := state.get(f"{FORM}__signed"):
     st.success(t(f"sign_in.{done}"), icon=":material/check_circle:")

@@ -12,7 +12,7 @@ from db.queries import training
 from render.formatting import plain
 from ui import cache, widgets
 from ui.auth import still_signed_in
-from ui.forms import bind, feedback, save
+from ui.forms import feedback, save
 from ui.frame import frame
 
 ctx = frame("sign_in_desk")
@@ -65,7 +65,7 @@ if sessions.empty:
 labels = {row.id: f"{row.held_on} · {row.title} · {row.code}" for row in sessions.itertuples()}
 chosen = st.selectbox(t("sign_in_desk.session"), list(labels), format_func=labels.get, key="sign_in_desk_session")
 session_row = sessions[sessions["id"] == chosen].iloc[0]
-target = bind(FORM, session_row)
+target = {"id": int(session_row.id)}
 
 is_open = isinstance(session_row.sign_in_nonce, str) and session_row.sign_in_until is not None
 left, right = st.columns([2, 3])
@@ -78,7 +78,7 @@ if is_open:
         st.code(link, language=None)
         if st.button(t("sign_in_desk.close"), key="sign_in_desk_close", icon=":material/lock:"):
             save(FORM, lambda submission: close_sign_in(cache.engine(), actor=ctx.user, training_id=target["id"],
-                                                        version=target["version"], submission=submission),
+                                                        submission=submission),
                  {"close": target["id"]})
 else:
     with left:
@@ -87,7 +87,7 @@ else:
     with right:
         if st.button(t("sign_in_desk.open"), type="primary", key="sign_in_desk_open", icon=":material/qr_code_2:"):
             save(FORM, lambda submission: open_sign_in(cache.engine(), actor=ctx.user, training_id=target["id"],
-                                                       version=target["version"], hours=hours, submission=submission),
+                                                       hours=hours, submission=submission),
                  {"open": target["id"], "hours": hours})
 st.subheader(t("sign_in_desk.arrivals", title=plain(session_row.title)))
 arrivals(int(session_row.id))

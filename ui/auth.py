@@ -28,6 +28,7 @@ CurrentUser = Actor
 USER = "user"
 STARTED, ISSUED, LAST_SEEN = "auth_started", "auth_issued", "auth_last_seen"
 COOKIE_IAT, DELETE_COOKIE, NOTICE = "auth_cookie_iat", "auth_delete_cookie", "auth_notice"
+COOKIE_WRITTEN_IN_RUN = "auth_cookie_written_in_run"
 # The browser's token is re-issued at most this often, which moves its idle expiry forward.
 COOKIE_REFRESH = dt.timedelta(minutes=5)
 # The library's own session keys, reset on logout so that its form shows again.
@@ -56,6 +57,7 @@ def settings_or_stop(t: Translator) -> Settings:
 def signed_in_user(t: Translator, engine: Engine, on_login_screen: Callable[[], None]) -> Actor:
     """The signed-in Actor; otherwise the login form is shown and the script stops."""
     settings = settings_or_stop(t)
+    st.session_state.pop(COOKIE_WRITTEN_IN_RUN, None)
     current = clock()
     actor = _continue_session(engine, settings, current) or _login(t, engine, settings, current, on_login_screen)
     _keep_cookie_fresh(settings, actor, current)
@@ -166,7 +168,14 @@ def _login(t: Translator, engine: Engine, settings: Settings, current: dt.dateti
     else:
         authenticator.write(cookies.manager, settings, session_token.issue(settings, account.username, now=current))
         state[COOKIE_IAT] = current
+        # The cookie is written by this run's component: a page switch in this same run would drop it.
+        state[COOKIE_WRITTEN_IN_RUN] = True
     return state[USER]
+
+
+def cookie_being_written() -> bool:
+    """Whether this run wrote the sign-in cookie (its page must not switch away before the browser stores it)."""
+    return bool(st.session_state.get(COOKIE_WRITTEN_IN_RUN))
 
 
 def _keep_cookie_fresh(settings: Settings, actor: Actor, current: dt.datetime) -> None:

@@ -15,7 +15,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
-from db.commands.common import change, enterprises_named, for_update
+from db.commands.common import change, enterprises_named
 from db.config import settings, signing_key
 from db.errors import FieldError, ValidationFailed
 from db.models import Enterprise, Training, TrainingSignIn, training_enterprises
@@ -39,12 +39,15 @@ class Invitation:
     until: dt.datetime
 
 
-def open_sign_in(engine: Engine, *, actor: Actor, training_id: int, version: int, hours: float = 2,
+def open_sign_in(engine: Engine, *, actor: Actor, training_id: int, hours: float = 2,
                  submission: str | None = None) -> str:
-    """Open (or reopen) a session's sign-in for `hours`; returns the link's token. Earlier links stop working."""
+    """Open (or reopen) a session's sign-in for `hours`; returns the link's token. Earlier links stop working.
+
+    Not bound to a version: every sign-in changes the session's row, and opening or closing is what the desk
+    means whatever arrived meanwhile."""
     require(actor, ENTRY_ROLES, "open_sign_in")
     with writing(engine, actor, submission=submission) as session:
-        training = for_update(session, Training, training_id, version)
+        training = _live_training(session, training_id)
         nonce, until = secrets.token_hex(8), now() + dt.timedelta(hours=hours)
         change(session, training, actor.username, sign_in_nonce=nonce, sign_in_until=until)
     return link_token(training_id, nonce)
@@ -55,12 +58,11 @@ def link_token(training_id: int, nonce: str) -> str:
     return _serializer().dumps({"t": training_id, "n": nonce})
 
 
-def close_sign_in(engine: Engine, *, actor: Actor, training_id: int, version: int,
-                  submission: str | None = None) -> None:
+def close_sign_in(engine: Engine, *, actor: Actor, training_id: int, submission: str | None = None) -> None:
     """Stop a session's sign-in: every link to it is refused from now on."""
     require(actor, ENTRY_ROLES, "close_sign_in")
     with writing(engine, actor, submission=submission) as session:
-        training = for_update(session, Training, training_id, version)
+        training = _live_training(session, training_id)
         change(session, training, actor.username, sign_in_nonce=None, sign_in_until=None)
 
 
@@ -152,6 +154,14 @@ def remove_sign_in(engine: Engine, *, actor: Actor, sign_in_id: int, submission:
         audit(session, "remove_sign_in", table="training_sign_ins", row_id=row.id, before=before,
               after=snapshot(row))
         remember(session, [{"table": "trainings", "code": training.code, "project": None}])
+
+
+def _live_training(session: Session, training_id: int) -> Training:
+    training = session.execute(select(Training).where(Training.id == training_id, Training.deleted_at.is_(None))
+                               .with_for_update()).scalar()
+    if training is None:
+        raise ValidationFailed([FieldError("id", "errors.not_found")])
+    return training
 
 
 def _serializer() -> URLSafeTimedSerializer:

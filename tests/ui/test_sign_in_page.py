@@ -16,7 +16,7 @@ STAFF = Actor("inspector", "staff")
 def open_session(engine):
     training_id = b.training(engine, dt.date.today(), attendees=0)
     b.enterprise(engine, name="九江建工有限公司")
-    return training_id, open_sign_in(engine, actor=STAFF, training_id=training_id, version=1)
+    return training_id, open_sign_in(engine, actor=STAFF, training_id=training_id)
 
 
 def test_without_a_valid_link_the_public_page_shows_one_message_and_nothing_else(engine, run_page):

@@ -21,17 +21,23 @@ PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 BENCH_USER = "bench_admin"
 
 
-def bench_engine(backend: str, scale: str, *, pg_url: str = PG_ADMIN_URL, rebuild: bool = False) -> Engine:
-    """An engine on the benchmark database for (backend, scale), built if missing or asked to."""
+def bench_engine(backend: str, scale: str, *, pg_url: str | None = None, sqlite_path: str | None = None,
+                 rebuild: bool = False) -> Engine:
+    """An engine on the benchmark database for (backend, scale), built if missing or asked to.
+
+    On PostgreSQL `pg_url` names the database to use (created on its server if missing); by default
+    bench_SCALE on the local server. On SQLite `sqlite_path` names the file (default data/bench/bench_SCALE.db).
+    """
     name = f"bench_{scale}"
     if backend == "sqlite":
-        path = BENCH_DIR / f"{name}.db"
+        path = Path(sqlite_path) if sqlite_path else BENCH_DIR / f"{name}.db"
         if rebuild:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         engine = make_engine(f"sqlite:///{path}")
     else:
-        engine = make_engine(_postgres_database(pg_url, name, rebuild))
+        url = make_url(pg_url) if pg_url else make_url(PG_ADMIN_URL).set(database=name)
+        engine = make_engine(_postgres_database(url, rebuild))
     upgrade(engine)
     if is_empty(engine):
         if scale == "province":
@@ -50,12 +56,14 @@ def bench_actor(engine: Engine) -> Actor:
     return Actor(BENCH_USER, "admin", "基准测试")
 
 
-def _postgres_database(admin_url: str, name: str, rebuild: bool) -> str:
-    admin = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+def _postgres_database(url, rebuild: bool) -> str:
+    name = url.database
+    admin = make_engine(url.set(database="postgres").render_as_string(hide_password=False)).execution_options(
+        isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         if rebuild:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first():
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    return url.render_as_string(hide_password=False)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from bench.databases import PG_ADMIN_URL, bench_engine
+from bench.databases import bench_engine
 from harness.plans import kpi_plans
 from db.cli_args import OneLineParser
 from db.period import Period
@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = OneLineParser(prog="python -m bench.explain", description="Query plans of the KPI queries")
     parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--scale", choices=("demo", "province"), default="demo")
-    parser.add_argument("--pg-url", default=PG_ADMIN_URL)
+    parser.add_argument("--pg-url", help="the PostgreSQL database to use (default bench_SCALE on the local server)")
     args = parser.parse_args(argv)
     engine = bench_engine(args.backend, args.scale, pg_url=args.pg_url)
     for statement, plan in kpi_plans(engine, Period.year(dt.date.today().year), dt.date.today()):

@@ -15,7 +15,7 @@ import uuid
 from PIL import Image
 from sqlalchemy import select
 
-from bench.databases import PG_ADMIN_URL, bench_actor, bench_engine
+from bench.databases import bench_actor, bench_engine
 from db.cli_args import OneLineParser
 from db.commands.hazards import close_hazard, mark_rectified
 from db.commands.records import (
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     """Print each form's median save time."""
     parser = OneLineParser(prog="python -m bench.forms", description="Time every entry form's save")
     parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
-    parser.add_argument("--pg-url", default=PG_ADMIN_URL)
+    parser.add_argument("--pg-url", help="the PostgreSQL database to use (default bench_SCALE on the local server)")
     args = parser.parse_args(argv)
     engine = bench_engine(args.backend, "forms", pg_url=args.pg_url, rebuild=True)
     actor = bench_actor(engine)

@@ -1,71 +1,105 @@
-"""The pattern most Streamlit dashboards use: read whole tables into pandas, aggregate there.
+"""The pattern a typical Streamlit dashboard uses: read the tables it needs into pandas, aggregate there.
 
-It computes the Overview's figures (both periods' cards and the monthly chart) so its
-time compares with the Overview's real, SQL-aggregated run.
+It computes the Overview's figures (both periods' cards and the monthly chart) with vectorised pandas. Timed two
+ways: the first load (read_sql of the tables, then the aggregation), and a rerun over DataFrames already cached
+(st.cache_data holds them), which is what such a dashboard pays on every later interaction.
 """
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 
 import pandas as pd
 from sqlalchemy import Engine
 
+from bench.pages import Spread
 from db.period import Period
 
 TABLES = ("projects", "site_visits", "hazards", "risk_points", "enforcements", "trainings",
           "training_enterprises", "accidents", "approvals", "awards")
+LOADS, RERUNS = 3, 5
 
 
-def naive_overview_seconds(engine: Engine, period: Period, as_of: dt.date) -> float:
-    """Seconds to load every table and compute the Overview's figures for the period and the previous one."""
-    started = time.perf_counter()
+def naive_timings(engine: Engine, period: Period, as_of: dt.date) -> tuple[Spread, Spread]:
+    """(first load and aggregation, cached rerun) for the Overview's figures, each over several runs."""
+    loads, reruns, frames = [], [], None
+    for _ in range(LOADS):
+        frames = None
+        gc.collect()
+        started = time.perf_counter()
+        frames = load(engine)
+        overview(frames, period, as_of)
+        loads.append(time.perf_counter() - started)
+    for _ in range(RERUNS):
+        started = time.perf_counter()
+        overview(frames, period, as_of)
+        reruns.append(time.perf_counter() - started)
+    return Spread.of(loads), Spread.of(reruns)
+
+
+def load(engine: Engine) -> dict[str, pd.DataFrame]:
+    """Every table the Overview needs, live rows only, dates as datetime64 (what one would cache)."""
+    frames = {}
     with engine.connect() as conn:
-        frames = {name: pd.read_sql_table(name, conn) for name in TABLES}
-    for table in frames.values():
-        for column in table.columns:
-            if column.endswith(("_on", "_date")):
-                table[column] = pd.to_datetime(table[column]).dt.date
+        for name in TABLES:
+            frame = pd.read_sql_table(name, conn)
+            if "deleted_at" in frame:
+                frame = frame[frame["deleted_at"].isna()]
+            for column in frame.columns:
+                if column.endswith(("_on", "_date")):
+                    frame[column] = pd.to_datetime(frame[column])
+            frames[name] = frame
+    return frames
+
+
+def overview(frames: dict[str, pd.DataFrame], period: Period, as_of: dt.date) -> None:
+    """The Overview's cards for the period and the previous one, and its monthly chart."""
     for p in (period, period.previous()):
-        _figures(frames, p, as_of)
-    _monthly(frames["hazards"], period)
-    return time.perf_counter() - started
+        figures(frames, p, min(as_of, p.end) if p is not period else as_of)
+    monthly(frames["hazards"], period)
 
 
 def _between(series: pd.Series, period: Period) -> pd.Series:
-    return series.notna() & (series >= period.start) & (series <= period.end)
+    return series.between(pd.Timestamp(period.start), pd.Timestamp(period.end))
 
 
-def _figures(f: dict[str, pd.DataFrame], period: Period, as_of: dt.date) -> dict:
+def figures(f: dict[str, pd.DataFrame], period: Period, as_of: dt.date) -> dict:
+    """The KPIs of the period, vectorised."""
+    as_of_ts = pd.Timestamp(as_of)
     projects = f["projects"]
-    active = projects[(projects.start_date <= period.end)
-                      & (projects.completion_date.isna() | (projects.completion_date >= period.start))]
+    active = projects[(projects.start_date <= pd.Timestamp(period.end))
+                      & (projects.completion_date.isna() | (projects.completion_date >= pd.Timestamp(period.start)))]
     hazards = f["hazards"][_between(f["hazards"].found_on, period)]
-    closed = hazards.closed_on.notna() & (hazards.closed_on <= as_of)
-    visits = f["site_visits"][_between(f["site_visits"].visited_on, period)].copy()
-    visits["monday"] = [d - dt.timedelta(days=d.weekday()) for d in visits.visited_on]
-    weekly = visits.groupby(["project_id", "monday"]).size()
+    closed = hazards.closed_on.notna() & (hazards.closed_on <= as_of_ts)
+    fixed = hazards.rectified_on.notna() & (hazards.rectified_on <= as_of_ts)
+    visits = f["site_visits"][_between(f["site_visits"].visited_on, period)]
+    monday = visits.visited_on - pd.to_timedelta(visits.visited_on.dt.weekday, unit="D")
+    weekly = visits.groupby([visits.project_id, monday]).size()
+    risks = f["risk_points"][_between(f["risk_points"].identified_on, period)]
+    orders = f["enforcements"][_between(f["enforcements"].issued_on, period)]
     trainings = f["trainings"][_between(f["trainings"].held_on, period)]
     attended = f["training_enterprises"][f["training_enterprises"].training_id.isin(trainings.id)]
+    approvals = f["approvals"][_between(f["approvals"].approved_on, period)]
     return {
         "projects_supervised": len(active), "key_projects": int(active.is_key.sum()),
         "hazards_found": len(hazards), "hazards_major": int((hazards.level == "major").sum()),
         "hazards_closed": int(closed.sum()),
-        "hazards_overdue": int((~closed & (hazards.due_on < as_of)).sum()),
-        "median_days_to_close": (pd.to_datetime(hazards.closed_on[closed])
-                                 - pd.to_datetime(hazards.found_on[closed])).dt.days.median(),
-        "risk_points": int(_between(f["risk_points"].identified_on, period).sum()),
-        "enforcement": f["enforcements"][_between(f["enforcements"].issued_on, period)].kind.value_counts(),
-        "site_visits": len(visits), "compliant_weeks": int((weekly >= 3).sum()),
-        "trainings": len(trainings), "enterprises_trained": attended.enterprise_id.nunique(),
+        "hazards_overdue": int((~fixed & (hazards.due_on < as_of_ts)).sum()),
+        "median_days_to_close": (hazards.closed_on[closed] - hazards.found_on[closed]).dt.days.median(),
+        "risk_points": len(risks), "risk_points_major": int((risks.level == "major").sum()),
+        "enforcement": orders.kind.value_counts(), "site_visits": len(visits),
+        "compliant_weeks": int((weekly >= 3).sum()),
+        "trainings": len(trainings), "attendees": int(trainings.attendees.sum()),
+        "enterprises_trained": attended.enterprise_id.nunique(),
         "accidents": int(_between(f["accidents"].occurred_on, period).sum()),
+        "approval_days": (approvals.approved_on - approvals.submitted_on).dt.days.groupby(approvals["mode"]).mean(),
     }
 
 
-def _monthly(hazards: pd.DataFrame, period: Period) -> pd.DataFrame:
-    found = hazards[_between(hazards.found_on, period)]
-    closed = hazards[_between(hazards.closed_on, period)]
-    return pd.DataFrame({
-        "found": found.groupby(found.found_on.map(lambda d: d.strftime("%Y-%m"))).size(),
-        "closed": closed.groupby(closed.closed_on.map(lambda d: d.strftime("%Y-%m"))).size(),
-    }).fillna(0)
+def monthly(hazards: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Hazards found and closed per month of the period."""
+    found = hazards.found_on[_between(hazards.found_on, period)]
+    closed = hazards.closed_on[_between(hazards.closed_on, period)]
+    return pd.DataFrame({"found": found.dt.to_period("M").value_counts(),
+                         "closed": closed.dt.to_period("M").value_counts()}).fillna(0)

@@ -9,7 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from cli import documents, report, risk, users, workbook
+from cli import documents, report, risk, summaries, users, workbook
 from db import enums
 from db.backup import backup, restore_drill
 from db.cli_args import OneLineParser, period_arguments
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     backup_cmd.add_argument("file", type=Path)
     commands.add_parser("restore-drill", help="back up, restore into a scratch database, compare KPIs")
     users.add_parser(commands)
+    summaries.add_parser(commands)
     report.add_parser(commands)
     workbook.add_parsers(commands)
     documents.add_parser(commands)
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         return _kpis(parser, args)
     if args.command in ("backup", "restore-drill"):
         return _backup(args)
+    if args.command == "summaries":
+        return summaries.run(args)
     if args.command == "users":
         return users.run(parser, args)
     if args.command == "report":

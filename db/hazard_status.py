@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, case
+from sqlalchemy import Connection, and_, case, select
 
 from db.models import Hazard
 
@@ -42,3 +42,10 @@ def status_on(as_of: dt.date):
 def status_rank(as_of: dt.date):
     """SQL: the status's place in STATUSES, for ordering lists overdue first."""
     return case((closed_by(as_of), 3), (fix_reported_by(as_of), 2), (Hazard.due_on < as_of, 0), else_=1)
+
+
+def not_closed_parts(conn: Connection, as_of: dt.date) -> list:
+    """SQL conditions whose union is "not closed by `as_of`", each answerable by an index: never closed, and closed
+    after `as_of` — left out when no live hazard was (as-of today), which one probe of the closing index tells."""
+    later = conn.execute(select(Hazard.id).where(Hazard.deleted_at.is_(None), Hazard.closed_on > as_of).limit(1)).first()
+    return [Hazard.closed_on.is_(None)] + ([Hazard.closed_on > as_of] if later else [])

@@ -1,22 +1,21 @@
 """The KPI definitions of DESIGN.md: one implementation for every page, the CLI and exports.
 
-Every figure is aggregated by the database; nothing loads a table into Python.
+Every figure is read from the summary tables (db.summaries), kept exact by triggers on every write; projects,
+the one dimension table, are counted directly. db.reference.kpis computes the same from the base tables, and a
+property test holds the two equal after any sequence of writes.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import Connection, Date, and_, case, column, distinct, func, or_, select, values
+from sqlalchemy import Connection, and_, case, func, or_, select
 
-from db.models import (
-    Accident, Approval, Award, Enforcement, Hazard, PatrolWeek, Project, RiskPoint, SiteVisit, Training,
-    training_enterprises,
-)
+from db.models import Accident, Enforcement, EnforcementDay, Hazard, Project, RiskPoint, SiteVisit, Training
 from db.hazard_status import closed_by, overdue_on
 from db.risk_weeks import compliance_counts
 from db.period import Period
-from db.sqlfuncs import days_between
+from db.summaries import figures, hazard_reads
 
 PATROL_VISITS_PER_WEEK = 3
 
@@ -63,31 +62,22 @@ def compute(conn: Connection, period: Period, as_of: dt.date | None = None) -> K
     as_of = as_of or dt.date.today()
     hazards = _hazard_figures(conn, period, as_of)
     parallel, serial = _approval_means(conn, period)
-    trainings, attendees = conn.execute(
-        select(func.count(), func.coalesce(func.sum(Training.attendees), 0))
-        .where(_live(Training), Training.held_on.between(period.start, period.end))
-    ).one()
-    accidents, deaths = conn.execute(
-        select(func.count(), func.coalesce(func.sum(Accident.deaths), 0))
-        .where(_live(Accident), Accident.occurred_on.between(period.start, period.end))
-    ).one()
+    accidents, deaths = figures.accidents(conn, period)
     return Kpis(
         **_project_figures(conn, period),
         **hazards,
         **_risk_figures(conn, period),
         **_enforcement_figures(conn, period),
-        **_figures(conn, counted_records(period, as_of), ("site_visits",)),
+        site_visits=figures.visits(conn, period),
         patrol_compliance=patrol_compliance(conn, period, as_of),
         patrol_compliance_risk_based=patrol_compliance_risk_based(conn, period, as_of),
-        trainings=trainings,
-        attendees=int(attendees),
-        enterprises_trained=_enterprises_trained(conn, period),
+        **figures.training_totals(conn, period),
         accidents=accidents,
-        deaths=int(deaths),
+        deaths=deaths,
         approval_days_parallel=_rounded(parallel),
         approval_days_serial=_rounded(serial),
         approval_cycle_reduction=_ratio_reduction(parallel, serial),
-        awards=_count(conn, Award, Award.year.between(period.start.year, period.end.year)),
+        awards=figures.awards(conn, period),
     )
 
 
@@ -102,22 +92,12 @@ def active_projects_filter(period: Period):
 
 def patrol_compliance(conn: Connection, period: Period, as_of: dt.date) -> float | None:
     """Share of eligible (project, ISO week) pairs with at least 3 visits that week."""
-    weeks = eligible_weeks(period, as_of)
-    if not weeks:
-        return None
-    week = values(column("monday", Date), column("sunday", Date), name="weeks").data(weeks).cte("weeks")
-    active_in_week = project_active_in_week(week)
-    eligible = conn.execute(select(func.count()).select_from(week).join(Project, active_in_week)).scalar_one()
+    # project_weeks gives the projects under supervision each week, compliant_weeks those that met the target.
+    weeks = figures.weekly_compliance(conn, eligible_weeks(period, as_of))
+    eligible = sum(active for _, active, _ in weeks)
     if eligible == 0:
         return None
-    # patrol_weeks holds live visits per project and week, kept exact by triggers.
-    compliant = conn.execute(
-        select(func.count()).select_from(PatrolWeek)
-        .join(week, week.c.monday == PatrolWeek.monday)
-        .join(Project, and_(Project.id == PatrolWeek.project_id, active_in_week))
-        .where(PatrolWeek.visits >= PATROL_VISITS_PER_WEEK)
-    ).scalar_one()
-    return round(compliant / eligible, 4)
+    return round(sum(compliant for _, _, compliant in weeks) / eligible, 4)
 
 
 def project_active_in_week(week):
@@ -153,10 +133,6 @@ def _live(model):
     return model.deleted_at.is_(None)
 
 
-def _count(conn: Connection, model, *conditions) -> int:
-    return conn.execute(select(func.count()).select_from(model).where(_live(model), *conditions)).scalar_one()
-
-
 def _sum_if(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
@@ -188,8 +164,8 @@ def risk_points_identified_in(period: Period):
 def counted_records(period: Period, as_of: dt.date) -> dict[str, Counted]:
     """For each KPI that counts records: the table and the condition selecting exactly those records.
 
-    The KPI figures and the Overview's "records behind this card" both read this, so a card
-    and its list cannot disagree.
+    The Overview's "records behind this card" and the base-table reference KPIs (db.reference.kpis) read this;
+    the property test holds the summaries' figures equal to the reference, so a card and its list agree.
     """
     hazards, closed_by_as_of, risks = hazards_found_in(period), closed_by(as_of), risk_points_identified_in(period)
     orders = and_(_live(Enforcement), Enforcement.issued_on.between(period.start, period.end))
@@ -224,51 +200,30 @@ def _project_figures(conn: Connection, period: Period) -> dict:
 
 
 def _hazard_figures(conn: Connection, period: Period, as_of: dt.date) -> dict:
-    records = counted_records(period, as_of)
-    figures = _figures(conn, records, ("hazards_found", "hazards_major", "hazards_closed", "hazards_overdue"))
-    found, closed = figures["hazards_found"], figures["hazards_closed"]
+    # From the summaries: found per day, closings per day closed, overdue spans per start and end day.
+    found, major = hazard_reads.found_and_major(conn, period)
+    closed, _ = hazard_reads.closed_by(conn, period, as_of)
+    median = hazard_reads.median(hazard_reads.days_to_close(conn, period, as_of)) if closed else None
     return {
-        **figures,
+        "hazards_found": found, "hazards_major": major, "hazards_closed": closed,
         "rectification_rate": round(closed / found, 4) if found else None,
-        "median_days_to_close": _median_days_to_close(conn, records["hazards_closed"].condition, closed),
+        "hazards_overdue": hazard_reads.overdue_on(conn, period, as_of),
+        "median_days_to_close": None if median is None else round(median, 2),
     }
 
 
-def _median_days_to_close(conn: Connection, condition, count: int) -> float | None:
-    # Portable median: read only the one or two middle values, in database order.
-    if count == 0:
-        return None
-    days = days_between(Hazard.closed_on, Hazard.found_on)
-    middle = conn.execute(
-        select(days).where(condition).order_by(days).offset((count - 1) // 2).limit(2 - count % 2)
-    ).scalars().all()
-    return round(sum(float(d) for d in middle) / len(middle), 2)
-
-
 def _risk_figures(conn: Connection, period: Period) -> dict:
-    return _figures(conn, counted_records(period, dt.date.max), ("risk_points", "risk_points_major"))
+    by_level = figures.risk_by_level(conn, period)
+    return {"risk_points": sum(by_level.values()), "risk_points_major": by_level.get("major", 0)}
 
 
 def _enforcement_figures(conn: Connection, period: Period) -> dict:
-    return _figures(conn, counted_records(period, dt.date.max), ("stop_work_orders", "warning_interviews"))
-
-
-def _enterprises_trained(conn: Connection, period: Period) -> int:
-    return conn.execute(
-        select(func.count(distinct(training_enterprises.c.enterprise_id)))
-        .select_from(training_enterprises)
-        .join(Training, Training.id == training_enterprises.c.training_id)
-        .where(_live(Training), Training.held_on.between(period.start, period.end))
-    ).scalar_one()
+    by_kind = figures.counts_by_kind(conn, EnforcementDay, period)
+    return {"stop_work_orders": by_kind.get("stop_work", 0), "warning_interviews": by_kind.get("warning_interview", 0)}
 
 
 def _approval_means(conn: Connection, period: Period) -> tuple[float | None, float | None]:
-    rows = conn.execute(
-        select(Approval.mode, func.avg(days_between(Approval.approved_on, Approval.submitted_on)))
-        .where(_live(Approval), Approval.approved_on.between(period.start, period.end))
-        .group_by(Approval.mode)
-    ).all()
-    means = {mode: float(mean) for mode, mean in rows if mean is not None}
+    means = figures.approval_means(conn, period)
     return means.get("parallel"), means.get("serial")
 
 

@@ -17,8 +17,6 @@ ctx = frame("patrols")
 t, period = ctx.t, ctx.period
 HEATMAP_PROJECTS = 40
 HEATMAP_CELLS = 4000  # a long custom period shows fewer projects rather than ship more cells
-# The visit log counts at most this many matches: beyond it, the user narrows the filter.
-LOG_COUNT_CAP = 5000
 
 st.title(t("patrols.title"))
 st.caption(t("patrols.caption", start=period.start, end=period.end))
@@ -60,12 +58,10 @@ kind = url_select(t, t("patrols.kind"), param="kind", key="patrols_kind", choice
 
 log, total = widgets.paged(t, "patrols_page", lambda limit, offset: cache.read(
     patrols.visit_log, period=period, project_code=project or None, kind=kind or None, limit=limit, offset=offset,
-    count_cap=LOG_COUNT_CAP, rev=rev))
+    rev=rev))
 if log.empty:
     st.info(t("patrols.no_visits"))
 else:
-    if total > LOG_COUNT_CAP:
-        st.caption(t("patrols.count_capped", count=LOG_COUNT_CAP))
     widgets.table(people(log, ctx.user.role, names=("inspectors",)), t, {
         "visited_on": "patrols.col_date", "code": "patrols.col_code", "project_code": "patrols.col_project_code",
         "project": "patrols.col_project", "kind": "patrols.col_kind", "inspectors": "patrols.col_inspectors",

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
 from db.engine import make_engine
-from db.migrate import upgrade
+from db.migrate import head_revision, upgrade
 from db.models import Base
 
 PG_ADMIN_URL = os.environ.get("PG_TEST_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -58,11 +58,17 @@ def sqlite_copy(template: Path, target: Path) -> Engine:
 
 
 def truncate_all(engine: Engine) -> None:
-    """Empty every table of a PostgreSQL test database and reset the revision row."""
+    """Empty every table of a PostgreSQL test database and reset the revision rows.
+
+    The schema version is put back too: a test may unmigrate the worker's database
+    on purpose, and the next test on that worker must still find it migrated.
+    """
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         conn.execute(text("INSERT INTO data_revision (id, revision) VALUES (1, 0)"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:head)"), {"head": head_revision()})
 
 
 @contextlib.contextmanager

@@ -13,6 +13,10 @@ from db.models.records import (
     SiteVisit, TeamMember, Training, TrainingSignIn, training_enterprises,
 )
 from db.models.documents import Document, DocumentCounter
+from db.models.summaries import (
+    AccidentDay, ApprovalDay, AwardYear, CompliantWeek, EnforcementDay, HazardClosing, HazardDay, HazardOverdue, RiskDay,
+    ProjectWeek, TrainingDay, TrainingReach, VisitDay,
+)
 from db.models.system import AuditEntry, CodeSequence, DataRevision, FormSubmission, PatrolWeek, User
 
 __all__ = [
@@ -20,4 +24,6 @@ __all__ = [
     "Accident", "Approval", "Award", "Enforcement", "Enterprise", "Hazard", "HazardPhoto", "LedgerItem", "Project",
     "RiskPoint", "SiteVisit", "TeamMember", "Training", "TrainingSignIn", "training_enterprises",
     "AuditEntry", "CodeSequence", "DataRevision", "FormSubmission", "PatrolWeek", "User", "Document", "DocumentCounter",
+    "AccidentDay", "ApprovalDay", "AwardYear", "CompliantWeek", "EnforcementDay", "HazardClosing", "HazardDay", "HazardOverdue",
+    "ProjectWeek", "RiskDay", "TrainingDay", "TrainingReach", "VisitDay",
 ]

@@ -1,12 +1,14 @@
-"""Reads for the Approvals page: cycle-time distribution and means by mode, and a per-project timeline."""
+"""Reads for the Approvals page: cycle-time distribution and means by mode (approval_days), and a per-project
+timeline."""
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Connection, Integer, and_, cast, func, select
+from sqlalchemy import Connection, and_, func, select
 
 from db.models import Approval, Project
 from db.period import Period
 from db.sqlfuncs import days_between
+from db.summaries import figures
 
 BIN_COLUMNS = ["mode", "low", "high", "approvals"]
 MEAN_COLUMNS = ["mode", "approvals", "mean_days", "min_days", "max_days"]
@@ -23,28 +25,22 @@ def _cycle_days():
 
 
 def cycle_bins(conn: Connection, *, period: Period, bin_days: int = 10) -> pd.DataFrame:
-    """Approvals approved in the period per mode and cycle-length bin [low, high) of `bin_days` days."""
-    # Whole days (never negative, a CHECK) floor-divided as integers: the same bins on both backends.
-    bucket = cast(_cycle_days(), Integer) // bin_days
-    rows = conn.execute(
-        select(Approval.mode, bucket, func.count()).where(_approved_in(period))
-        .group_by(Approval.mode, bucket).order_by(bucket, Approval.mode)
-    ).all()
-    return pd.DataFrame([(mode, int(b) * bin_days, (int(b) + 1) * bin_days, n) for mode, b, n in rows],
+    """Approvals approved in the period per mode and cycle-length bin [low, high) of `bin_days` days (approval_days)."""
+    counts: dict[tuple[int, str], int] = {}
+    for mode, days, n in figures.approval_cycles(conn, period):
+        counts[(days // bin_days, mode)] = counts.get((days // bin_days, mode), 0) + n
+    return pd.DataFrame([(mode, b * bin_days, (b + 1) * bin_days, n) for (b, mode), n in sorted(counts.items())],
                         columns=BIN_COLUMNS)
 
 
 def cycle_means(conn: Connection, *, period: Period) -> pd.DataFrame:
-    """Per mode: approvals approved in the period and the mean, shortest and longest cycle in days."""
-    days = _cycle_days()
-    rows = conn.execute(
-        select(Approval.mode, func.count(), func.avg(days), func.min(days), func.max(days))
-        .where(_approved_in(period)).group_by(Approval.mode).order_by(Approval.mode)
-    ).all()
-    frame = pd.DataFrame(rows, columns=MEAN_COLUMNS)
-    for column in ("mean_days", "min_days", "max_days"):
-        frame[column] = frame[column].astype(float)
-    return frame
+    """Per mode: approvals approved in the period and the mean, shortest and longest cycle in days (approval_days)."""
+    stats: dict[str, list] = {}
+    for mode, days, n in figures.approval_cycles(conn, period):
+        total = stats.setdefault(mode, [0, 0, days, days])
+        total[0], total[1], total[3] = total[0] + n, total[1] + days * n, days
+    rows = [(mode, n, total / n, float(low), float(high)) for mode, (n, total, low, high) in sorted(stats.items())]
+    return pd.DataFrame(rows, columns=MEAN_COLUMNS).astype({c: float for c in ("mean_days", "min_days", "max_days")})
 
 
 def timeline(conn: Connection, *, period: Period, limit: int = 25, offset: int = 0) -> tuple[pd.DataFrame, int]:

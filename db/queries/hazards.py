@@ -1,17 +1,20 @@
-"""Reads for the Hazards page: breakdowns, the open and overdue list, time to close. All aggregated in SQL."""
+"""Reads for the Hazards page: breakdowns, counts and time to close from the summaries; the open and overdue list
+(paged) from the hazards themselves."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Connection, Date, Integer, and_, case, cast, func, literal, select
+from sqlalchemy import Connection, Date, Integer, case, cast, literal, select, union_all
 
 from db.models import Hazard, Project
-from db.hazard_status import closed_by, overdue_on, status_on, status_rank
+from db.hazard_status import not_closed_parts, overdue_on, status_on, status_rank
 from db.kpis import hazards_found_in
 from db.period import Period
 from db.queries import narrowed
 from db.sqlfuncs import days_between
+from db.summaries import hazard_reads
 
 # Lower edges (days) of the time-to-close histogram bins; the last bin is open-ended.
 CLOSE_BINS = (0, 1, 3, 7, 14, 30, 60, 90)
@@ -23,12 +26,8 @@ def found_in(period: Period, *, levels=(), domains=()):
 
 
 def hazard_breakdown(conn: Connection, *, period: Period, levels=(), domains=()) -> pd.DataFrame:
-    """Hazards found in the period per (level, domain, category): one GROUP BY scan serves every breakdown."""
-    rows = conn.execute(
-        select(Hazard.level, Hazard.domain, Hazard.category, func.count())
-        .where(found_in(period, levels=levels, domains=domains))
-        .group_by(Hazard.level, Hazard.domain, Hazard.category)
-    ).all()
+    """Hazards found in the period per (level, domain, category), from hazard_days: one read serves every breakdown."""
+    rows = hazard_reads.found_breakdown(conn, period, levels, domains)
     return pd.DataFrame(rows, columns=["level", "domain", "category", "count"])
 
 
@@ -46,29 +45,37 @@ def hazard_counts(conn: Connection, *, period: Period, by: str, levels=(), domai
 
 
 def open_counts(conn: Connection, *, period: Period, as_of: dt.date, levels=(), domains=()) -> tuple[int, int]:
-    """(not closed, of them overdue) on `as_of` among hazards found in the period."""
-    open_, overdue = conn.execute(
-        select(func.count(), func.coalesce(func.sum(case((overdue_on(as_of), 1), else_=0)), 0))
-        .where(found_in(period, levels=levels, domains=domains), ~closed_by(as_of))
-    ).one()
-    return int(open_), int(overdue)
+    """(not closed, of them overdue) on `as_of` among hazards found in the period, from the summaries."""
+    found, _ = hazard_reads.found_and_major(conn, period, levels, domains)
+    closed, _ = hazard_reads.closed_by(conn, period, as_of, levels, domains)
+    return found - closed, hazard_reads.overdue_on(conn, period, as_of, levels, domains)
 
 
 def open_hazards(conn: Connection, *, period: Period, as_of: dt.date, levels=(), domains=(),
                  limit: int = 50, offset: int = 0) -> tuple[pd.DataFrame, int]:
     """A page of hazards found in the period and not closed by `as_of` (overdue first), and their number."""
-    where = and_(found_in(period, levels=levels, domains=domains), ~closed_by(as_of))
-    total = conn.execute(select(func.count()).select_from(Hazard).where(where)).scalar_one()
+    scope = found_in(period, levels=levels, domains=domains)
+    total, _ = open_counts(conn, period=period, as_of=as_of, levels=levels, domains=domains)  # from the summaries
     today = literal(as_of, Date)
+
+    def part(not_closed):
+        return select(Hazard.id, Hazard.project_id, status_rank(as_of).label("rank"), Hazard.due_on, Hazard.found_on
+                      ).where(scope, not_closed)
+
+    # "Not closed by as-of" in disjoint parts, each on its own index, rather than one scan of the period.
+    parts = [part(condition) for condition in not_closed_parts(conn, as_of)]
+    candidates = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    page = (select(candidates.c.id, candidates.c.rank).order_by(candidates.c.rank, candidates.c.due_on,
+                                                                candidates.c.found_on, candidates.c.id)
+            .limit(limit).offset(offset).subquery())
     rows = conn.execute(
         select(Hazard.code, Project.name.label("project"), status_on(as_of).label("status"), Hazard.level,
                Hazard.domain, Hazard.category, Hazard.found_on, Hazard.due_on, Hazard.rectified_on,
                cast(days_between(today, Hazard.found_on), Integer).label("age_days"),
                cast(case((overdue_on(as_of), days_between(today, Hazard.due_on)), else_=0), Integer)
                .label("days_overdue"))
-        .join(Project, Project.id == Hazard.project_id).where(where)
-        .order_by(status_rank(as_of), Hazard.due_on, Hazard.found_on, Hazard.id)
-        .limit(limit).offset(offset)
+        .join(page, page.c.id == Hazard.id).join(Project, Project.id == Hazard.project_id)
+        .order_by(page.c.rank, Hazard.due_on, Hazard.found_on, Hazard.id)
     ).all()
     columns = ["code", "project", "status", "level", "domain", "category", "found_on", "due_on", "rectified_on",
                "age_days", "days_overdue"]
@@ -78,28 +85,17 @@ def open_hazards(conn: Connection, *, period: Period, as_of: dt.date, levels=(),
 def days_to_close_histogram(conn: Connection, *, period: Period, as_of: dt.date, levels=(),
                             domains=()) -> pd.DataFrame:
     """Hazards found in the period and closed by `as_of`, counted per bin of closed_on − found_on days."""
-    days = days_between(Hazard.closed_on, Hazard.found_on)
-    bin_of = case(*((days < upper, index) for index, upper in enumerate(CLOSE_BINS[1:])),
-                  else_=len(CLOSE_BINS) - 1)
-    # Grouped through a subquery: PostgreSQL would not match the CASE's bound edges in a GROUP BY.
-    binned = (select(bin_of.label("bin"))
-              .where(found_in(period, levels=levels, domains=domains), closed_by(as_of)).subquery())
-    counts = dict(conn.execute(select(binned.c.bin, func.count()).group_by(binned.c.bin)).all())
-    return pd.DataFrame({
-        "bin": range(len(CLOSE_BINS)),
-        "label": [_bin_label(i) for i in range(len(CLOSE_BINS))],
-        "count": [int(counts.get(i, 0)) for i in range(len(CLOSE_BINS))],
-    })
+    counts = [0] * len(CLOSE_BINS)
+    for days, n in hazard_reads.days_to_close(conn, period, as_of, levels, domains):
+        counts[bisect.bisect_right(CLOSE_BINS, days) - 1] += n
+    return pd.DataFrame({"bin": range(len(CLOSE_BINS)), "label": [_bin_label(i) for i in range(len(CLOSE_BINS))],
+                         "count": counts})
 
 
 def closed_within_deadline(conn: Connection, *, period: Period, as_of: dt.date, levels=(),
                            domains=()) -> tuple[int, int]:
     """(closed by `as_of`, of those closed on or before their deadline) among hazards found in the period."""
-    closed, on_time = conn.execute(
-        select(func.count(), func.coalesce(func.sum(case((Hazard.closed_on <= Hazard.due_on, 1), else_=0)), 0))
-        .where(found_in(period, levels=levels, domains=domains), closed_by(as_of))
-    ).one()
-    return int(closed), int(on_time)
+    return hazard_reads.closed_by(conn, period, as_of, levels, domains)
 
 
 def _bin_label(index: int) -> str:

@@ -1,31 +1,19 @@
-"""Reads for the Overview: monthly hazard flow, accident and award facts."""
+"""Reads for the Overview: monthly hazard flow, accident and award facts (counts from the summaries)."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Connection, and_, func, select, true
+from sqlalchemy import Connection, and_, select
 
-from db.models import Accident, Award, Hazard, Project, SiteVisit
+from db.models import Award, Project
 from db.period import Period
-from db.sqlfuncs import month_of
+from db.summaries import figures, hazard_reads
 
 
 def hazards_found_closed_by_month(conn: Connection, period: Period, *, levels=(), domains=()) -> pd.DataFrame:
     """Per month of the period: hazards found in it and hazards closed in it (optionally of some levels/domains)."""
-    live = and_(Hazard.deleted_at.is_(None),
-                Hazard.level.in_(levels) if levels else true(),
-                Hazard.domain.in_(domains) if domains else true())
-    found = dict(conn.execute(
-        select(month_of(Hazard.found_on), func.count())
-        .where(live, Hazard.found_on.between(period.start, period.end))
-        .group_by(month_of(Hazard.found_on))
-    ).all())
-    closed = dict(conn.execute(
-        select(month_of(Hazard.closed_on), func.count())
-        .where(live, Hazard.closed_on.between(period.start, period.end))
-        .group_by(month_of(Hazard.closed_on))
-    ).all())
+    found, closed = hazard_reads.found_closed_by_month(conn, period, levels, domains)
     months = period.months()
     return pd.DataFrame({
         "month": months,
@@ -36,15 +24,12 @@ def hazards_found_closed_by_month(conn: Connection, period: Period, *, levels=()
 
 def last_accident_date(conn: Connection, as_of: dt.date) -> dt.date | None:
     """The most recent accident on or before `as_of`."""
-    return conn.execute(
-        select(func.max(Accident.occurred_on))
-        .where(Accident.deleted_at.is_(None), Accident.occurred_on <= as_of)
-    ).scalar_one()
+    return figures.last_accident(conn, as_of)
 
 
 def records_start(conn: Connection) -> dt.date | None:
     """The first day the office has records for (its earliest site visit)."""
-    return conn.execute(select(func.min(SiteVisit.visited_on)).where(SiteVisit.deleted_at.is_(None))).scalar_one()
+    return figures.first_visit(conn)
 
 
 def awards_in_years(conn: Connection, period: Period) -> pd.DataFrame:

@@ -1,15 +1,16 @@
-"""Reads for the Risk page: four-colour heatmap cells and the major risk points. All aggregated in SQL."""
+"""Reads for the Risk page: counts and the category × month heatmap from risk_days; the project heatmap (its top
+projects need per-project counts, as many as the risk points themselves) and the major list from the risk points."""
 from __future__ import annotations
 
 import pandas as pd
 from sqlalchemy import Connection, and_, case, func, select
 
 from db.enums import RISK_LEVEL
-from db.models import Project, RiskPoint
+from db.models import Project, RiskDay, RiskPoint
 from db.kpis import risk_points_identified_in
 from db.period import Period
 from db.queries import narrowed
-from db.sqlfuncs import month_of
+from db.summaries import figures
 
 # Rank of each level, highest first in RISK_LEVEL: major 4 … low 1; a cell shows its highest rank.
 LEVEL_RANK = {code: len(RISK_LEVEL.codes) - i for i, code in enumerate(RISK_LEVEL.codes)}
@@ -24,11 +25,8 @@ def identified_in(period: Period, *, levels=(), categories=()):
 
 
 def risk_counts_by_level(conn: Connection, *, period: Period, levels=(), categories=()) -> dict[str, int]:
-    """Risk points identified in the period per level, every level present (zero when none)."""
-    counts = dict(conn.execute(
-        select(RiskPoint.level, func.count()).where(identified_in(period, levels=levels, categories=categories))
-        .group_by(RiskPoint.level)
-    ).all())
+    """Risk points identified in the period per level, every level present (zero when none), from risk_days."""
+    counts = figures.risk_by_level(conn, period, levels, categories)
     return {code: int(counts.get(code, 0)) for code in RISK_LEVEL.codes}
 
 
@@ -53,21 +51,16 @@ def project_category_cells(conn: Connection, *, period: Period, levels=(), categ
 
 
 def category_month_cells(conn: Connection, *, period: Period, levels=(), categories=()) -> pd.DataFrame:
-    """Heatmap cells (category, month 'YYYY-MM', count, level = highest) of the period."""
-    month = month_of(RiskPoint.identified_on)
-    rows = conn.execute(
-        select(RiskPoint.category, month, func.count(), func.max(_rank))
-        .where(identified_in(period, levels=levels, categories=categories))
-        .group_by(RiskPoint.category, month).order_by(RiskPoint.category, month)
-    ).all()
-    return _cells(rows, ["category", "month"])
+    """Heatmap cells (category, month 'YYYY-MM', count, level = highest) of the period, from risk_days."""
+    rank = case(*((RiskDay.level == code, rank) for code, rank in LEVEL_RANK.items()), else_=0)
+    return _cells(figures.risk_category_months(conn, period, rank, levels, categories), ["category", "month"])
 
 
 def major_risk_points(conn: Connection, *, period: Period, categories=(), limit: int = 50,
                       offset: int = 0) -> tuple[pd.DataFrame, int]:
     """A page of major (重大) risk points identified in the period, newest first, and their number."""
     where = and_(identified_in(period, levels=("major",), categories=categories))
-    total = conn.execute(select(func.count()).select_from(RiskPoint).where(where)).scalar_one()
+    total = figures.risk_by_level(conn, period, ("major",), categories).get("major", 0)  # from risk_days
     rows = conn.execute(
         select(RiskPoint.code, Project.name, RiskPoint.identified_on, RiskPoint.category,
                RiskPoint.description, RiskPoint.controls)

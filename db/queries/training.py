@@ -1,16 +1,16 @@
-"""Reads for the Training pages: sessions by month and kind, which enterprises on active projects were reached, and
-the QR sign-ins of a session."""
+"""Reads for the Training pages: sessions by month and kind (summaries), which enterprises on active projects
+were reached, and the QR sign-ins of a session."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Connection, and_, distinct, func, select, union
+from sqlalchemy import Connection, and_, func, select, union
 
 from db.kpis import active_projects_filter
-from db.models import Enterprise, Project, Training, TrainingSignIn, training_enterprises
+from db.models import Enterprise, Project, Training, TrainingReach, TrainingSignIn
 from db.period import Period
-from db.sqlfuncs import month_of
+from db.summaries import figures
 
 MONTH_COLUMNS = ["month", "kind", "sessions", "attendees"]
 FIRM_COLUMNS = ["credit_code", "name", "kind", "contact_person", "contact_phone"]
@@ -21,28 +21,16 @@ def _in_period(period: Period):
 
 
 def sessions_by_month(conn: Connection, *, period: Period) -> pd.DataFrame:
-    """Sessions and attendees per month and kind of session, for months with any session."""
-    month = month_of(Training.held_on)
-    rows = conn.execute(
-        select(month, Training.kind, func.count(), func.coalesce(func.sum(Training.attendees), 0))
-        .where(_in_period(period)).group_by(month, Training.kind).order_by(month, Training.kind)
-    ).all()
-    frame = pd.DataFrame(rows, columns=MONTH_COLUMNS)
+    """Sessions and attendees per month and kind of session, for months with any session (training_days)."""
+    frame = pd.DataFrame(figures.training_months(conn, period), columns=MONTH_COLUMNS)
+    frame["sessions"] = frame["sessions"].astype(int)
     frame["attendees"] = frame["attendees"].astype(int)
     return frame
 
 
 def totals(conn: Connection, *, period: Period) -> dict[str, int]:
-    """Sessions, attendees and distinct enterprises reached in the period (the KPI definitions)."""
-    sessions, attendees = conn.execute(
-        select(func.count(), func.coalesce(func.sum(Training.attendees), 0)).where(_in_period(period))
-    ).one()
-    reached = conn.execute(
-        select(func.count(distinct(training_enterprises.c.enterprise_id)))
-        .join_from(training_enterprises, Training, Training.id == training_enterprises.c.training_id)
-        .where(_in_period(period))
-    ).scalar_one()
-    return {"trainings": sessions, "attendees": int(attendees), "enterprises_trained": reached}
+    """Sessions, attendees and distinct enterprises reached in the period (the KPI definitions), from the summaries."""
+    return figures.training_totals(conn, period)
 
 
 def _firms_on_active_projects(period: Period):
@@ -54,9 +42,8 @@ def _firms_on_active_projects(period: Period):
 
 
 def _trained(period: Period):
-    # Distinct enterprises attending a live session of the period.
-    return (select(training_enterprises.c.enterprise_id)
-            .join(Training, Training.id == training_enterprises.c.training_id).where(_in_period(period))
+    # Distinct enterprises attending a live session of the period (training_reach).
+    return (select(TrainingReach.enterprise_id).where(TrainingReach.held_on.between(period.start, period.end))
             .distinct().subquery("trained"))
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Connection, and_, case, func, or_, select
+from sqlalchemy import Connection, and_, case, func, or_, select, union_all
 
 from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
-from db.hazard_status import closed_by, fix_reported_by, overdue_on
+from db.hazard_status import fix_reported_by, not_closed_parts, overdue_on
 from db.models import AuditEntry, Enterprise, Hazard, HazardPhoto, Project, SiteVisit
 
 # A select box beyond this many projects is unusable anyway; the user's own come first.
@@ -36,10 +36,15 @@ def workflow_hazards(conn: Connection, *, state: str, as_of: dt.date, limit: int
     """A page of hazards awaiting rectification ("open") or re-inspection ("rectified") on `as_of`, oldest
     deadline first; `not_rectified_by` leaves out fixes that user reported (they may not re-inspect them)."""
     waiting = ~fix_reported_by(as_of) if state == "open" else fix_reported_by(as_of)
-    where = and_(Hazard.deleted_at.is_(None), Hazard.found_on <= as_of, ~closed_by(as_of), waiting)
+    scope = and_(Hazard.deleted_at.is_(None), Hazard.found_on <= as_of, waiting)
     if not_rectified_by:
-        where = and_(where, or_(Hazard.rectified_by.is_(None), Hazard.rectified_by != not_rectified_by))
-    total = conn.execute(select(func.count()).select_from(Hazard).where(where)).scalar_one()
+        scope = and_(scope, or_(Hazard.rectified_by.is_(None), Hazard.rectified_by != not_rectified_by))
+    # "Not closed" in disjoint parts on their own indexes: never a scan of every hazard found by as-of.
+    parts = [select(Hazard.id, Hazard.due_on).where(scope, condition) for condition in not_closed_parts(conn, as_of)]
+    total = sum(conn.execute(select(func.count()).select_from(part.subquery())).scalar_one() for part in parts)
+    candidates = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
+    page = (select(candidates.c.id).order_by(candidates.c.due_on, candidates.c.id).limit(limit).offset(offset)
+            .subquery())
     rows = conn.execute(
         select(Hazard.id, Hazard.version, Hazard.code, Project.code.label("project_code"),
                Project.name.label("project"), Hazard.found_on,
@@ -48,9 +53,9 @@ def workflow_hazards(conn: Connection, *, state: str, as_of: dt.date, limit: int
                Hazard.last_sent_back_reason, Hazard.location, Hazard.requirement,
                Enterprise.name.label("responsible"),
                case((overdue_on(as_of), True), else_=False).label("overdue"))
-        .join(Project, Project.id == Hazard.project_id)
-        .outerjoin(Enterprise, Enterprise.id == Hazard.responsible_id).where(where)
-        .order_by(Hazard.due_on, Hazard.id).limit(limit).offset(offset)
+        .join(page, page.c.id == Hazard.id).join(Project, Project.id == Hazard.project_id)
+        .outerjoin(Enterprise, Enterprise.id == Hazard.responsible_id)
+        .order_by(Hazard.due_on, Hazard.id)
     ).mappings().all()
     return pd.DataFrame([dict(r) for r in rows]), total
 

@@ -106,13 +106,14 @@ def test_visit_log_filters_by_project_and_kind_and_pages(engine):
     assert [str(d) for d in second["visited_on"]] == ["2024-03-04"]
 
 
-def test_visit_log_count_stops_just_past_the_cap(engine):
+def test_visit_log_counts_every_match_exactly_from_visit_days(engine):
     p = b.project(engine)
-    visits(engine, p, [D(2024, 3, 4)] * 5)
+    visits(engine, p, [D(2024, 3, 4)] * 5 + [D(2024, 4, 1)])
     with engine.connect() as conn:
-        _, capped = patrols.visit_log(conn, period=MARCH, count_cap=3)
-        _, exact = patrols.visit_log(conn, period=MARCH, count_cap=10)
-    assert (capped, exact) == (4, 5)
+        _, every = patrols.visit_log(conn, period=MARCH)
+        _, patrol = patrols.visit_log(conn, period=MARCH, kind="patrol")
+        _, special = patrols.visit_log(conn, period=MARCH, kind="special")
+    assert (every, patrol, special) == (5, 5, 0)
 
 
 def test_project_choices_add_a_named_project_outside_the_period(engine):

@@ -10,6 +10,7 @@ from db.credit_code import make_credit_code
 from db.errors import ValidationFailed
 from db.models import AuditEntry, Enterprise, Training, TrainingSignIn, training_enterprises
 from db.permissions import Actor
+from db.summaries.maintain import check
 from db.unit_of_work import now
 from tests import builders as b
 
@@ -34,6 +35,12 @@ def figures(engine, training_id):
     return attendees, firms, rows
 
 
+def summaries_agree(engine) -> bool:
+    # Sign-ins change attendees and enterprises reached outside the records forms: the KPI summaries must follow.
+    with engine.connect() as conn:
+        return check(conn) == []
+
+
 def firm(engine, name="九江建工有限公司"):
     return b.enterprise(engine, name=name, credit_code=make_credit_code("91360400MA3ABCD1" + "2"))
 
@@ -45,6 +52,7 @@ def test_a_sign_in_adds_an_attendee_and_the_enterprise_once_per_phone(engine, se
     assert sign_in(engine, token=token, values={"name": "张三", "phone": "138 0000 0001",
                                                 "enterprise": "九江建工有限公司"}) == "again"
     assert figures(engine, session_id) == (1, 1, 1)
+    assert summaries_agree(engine)
 
 
 def test_a_new_enterprise_needs_a_valid_credit_code_beside_its_field(engine, session_id):
@@ -105,6 +113,7 @@ def test_removing_a_wrong_sign_in_takes_its_attendee_and_enterprise_off(engine, 
         row = conn.execute(select(TrainingSignIn.id)).scalar_one()
     remove_sign_in(engine, actor=STAFF, sign_in_id=row)
     assert figures(engine, session_id)[:2] == (0, 0)
+    assert summaries_agree(engine)
     with engine.connect() as conn:
         actions = conn.execute(select(AuditEntry.action).where(AuditEntry.table_name == "training_sign_ins")).scalars()
         assert sorted(actions) == ["remove_sign_in", "sign_in"]

@@ -52,3 +52,16 @@ def test_refuses_a_database_with_records(engine):
     b.project(engine)
     with pytest.raises(ValueError, match="not empty"):
         load_scale(engine, SMALL)
+
+
+def test_summaries_are_exact_after_the_bulk_load_and_their_triggers_back(engine):
+    from db.summaries import maintain
+
+    load_scale(engine, SMALL)
+    project = b.project(engine)
+    b.hazard(engine, project, dt.date(2026, 1, 5), rectified=dt.date(2026, 1, 7), closed=dt.date(2026, 1, 8))
+    with engine.connect() as conn:
+        assert maintain.check(conn) == []
+        closings = conn.exec_driver_sql("SELECT sum(hazards) FROM hazard_closings").scalar_one()
+        closed = conn.execute(select(func.count()).where(Hazard.closed_on.is_not(None))).scalar_one()
+    assert closings == closed  # the hazard added after the load went through the restored trigger

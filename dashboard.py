@@ -5,7 +5,7 @@ import streamlit as st
 
 from db import enums
 from db.config import settings
-from db.kpis import compute
+from db.kpis import compared
 from db.permissions import may_export
 from db.period import FIRST_YEAR, Period
 from db.queries import drilldown, overview
@@ -14,6 +14,7 @@ from render.report import content, pdf, xlsx
 from ui import cache, filters, present_view, risk_view, widgets
 from ui.auth import cookie_being_written, still_signed_in
 from ui.frame import frame
+from ui.period_picker import period_label
 
 ctx = frame("overview")
 
@@ -39,12 +40,8 @@ if present_view.wanted(ctx):
     present_view.show(ctx)
     st.stop()
 t, period = ctx.t, ctx.period
-previous = period.previous()
-previous_as_of = min(ctx.as_of, previous.end)
 
 st.title(t("overview.title"))
-st.caption(t("overview.caption", start=period.start, end=period.end, as_of=ctx.as_of,
-             prev_start=previous.start, prev_end=previous.end))
 
 
 @st.fragment(run_every=settings().refresh)
@@ -52,8 +49,12 @@ def live_figures():
     """KPI cards and the monthly chart; recomputed only when the data revision changed."""
     still_signed_in(cache.engine())
     rev = cache.revision()
-    widgets.kpi_cards(cache.read(compute, period, ctx.as_of, rev=rev),
-                      cache.read(compute, previous, previous_as_of, rev=rev), t)
+    both = cache.read(compared, period, ctx.as_of, rev=rev)
+    against = both.against
+    st.caption(t("overview.caption", start=period.start, end=period.end, as_of=ctx.as_of) + " " + (
+        t("overview.compared_with", prev_start=against.period.start, prev_end=against.period.end,
+          prev_as_of=against.as_of) if against else t("overview.no_earlier")))
+    widgets.kpi_cards(both, t)
 
     st.subheader(t("overview.hazards_by_month"))
     monthly = cache.read(overview.hazards_found_closed_by_month, period, rev=rev)
@@ -108,12 +109,20 @@ if kpi is not None:
 if may_export(ctx.user.role):
     with st.expander(t("report_export.title"), icon=":material/description:"):
         left, middle, right = st.columns(3)
-        kind = left.segmented_control(t("report_export.kind"), REPORT_KINDS, default="year",
-                                      key="overview_report_kind",
+        # The report is of the period on the page unless another is picked: a year, quarter or month is
+        # preselected among its kind; a custom span or "all" is offered first.
+        page_kind = period.kind(cache.read(overview.records_start, rev=cache.revision()))
+        kind = left.segmented_control(t("report_export.kind"), REPORT_KINDS,
+                                      default=page_kind if page_kind in REPORT_KINDS else "year",
+                                      key=f"overview_report_kind_{period.start}_{period.end}",
                                       format_func=lambda k: t(f"report_export.{k}")) or "year"
-        choices = [p for p in Period.every(kind, FIRST_YEAR, ctx.as_of)]
-        chosen_period = middle.selectbox(t("report_export.period"), choices, key=f"overview_report_{kind}",
-                                         format_func=lambda p: t("report_export.range", start=p.start, end=p.end))
+        choices = Period.every(kind, FIRST_YEAR, ctx.as_of)
+        if page_kind not in REPORT_KINDS:
+            choices.insert(0, period)
+        chosen_period = middle.selectbox(t("report_export.period"), choices,
+                                         index=choices.index(period) if period in choices else 0,
+                                         key=f"overview_report_{kind}_{period.start}_{period.end}",
+                                         format_func=lambda p: period_label(t, p))
         fmt = right.segmented_control(t("report_export.format"), tuple(REPORT_FORMATS), default="pdf",
                                       key="overview_report_format", format_func=str.upper) or "pdf"
         if fmt == "pdf" and pdf.font_problem():

@@ -13,7 +13,7 @@ from cli import documents, report, risk, summaries, users, workbook
 from db import enums
 from db.backup import backup, restore_drill
 from db.cli_args import OneLineParser, period_arguments
-from db.kpis import compute
+from db.kpis import Compared, compared, compute
 from db.migrate import migrated_engine
 from render.formatting import format_kpi
 
@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     kpis.add_argument("--end", required=True, help="last day, YYYY-MM-DD")
     kpis.add_argument("--as-of", help="as-of date, YYYY-MM-DD (default today)")
     kpis.add_argument("--json", action="store_true", help="print a JSON object")
+    kpis.add_argument("--compare", action="store_true",
+                      help="also the previous period, as of the same relative date (none before the first record)")
     commands.add_parser("migrate", help="upgrade the schema to the newest version")
     backup_cmd = commands.add_parser("backup", help="write a consistent backup (SQLite copy or pg_dump -Fc)")
     backup_cmd.add_argument("file", type=Path)
@@ -64,8 +66,13 @@ def main(argv: list[str] | None = None) -> int:
 def _kpis(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     period, as_of = period_arguments(parser, args)
     with migrated_engine().connect() as conn:
-        figures = compute(conn, period, as_of).as_dict()
-    if args.json:
+        if args.compare:
+            both = compared(conn, period, as_of)
+        else:
+            figures = compute(conn, period, as_of).as_dict()
+    if args.compare:
+        print(json.dumps(both.as_dict(), ensure_ascii=False) if args.json else format_comparison(both))
+    elif args.json:
         print(json.dumps(figures, ensure_ascii=False))
     else:
         print(format_table(figures))
@@ -83,6 +90,16 @@ def _backup(args: argparse.Namespace) -> int:
     print("restore drill passed: restored copy has the same rows and KPIs" if not differences
           else f"restore drill FAILED: {len(differences)} differences")
     return 1 if differences else 0
+
+
+def format_comparison(both: Compared) -> str:
+    """The KPI table with a third column: the previous period's figure, or why there is none."""
+    if both.against is None:
+        return format_table(both.current.as_dict()) + "\nno earlier records to compare with / 无更早记录可比"
+    previous = both.previous.as_dict()
+    heading = f"previous / 上期: {both.against.period.start} – {both.against.period.end} as of {both.against.as_of}"
+    rows = format_table(both.current.as_dict()).splitlines()
+    return "\n".join([heading, *(f"{row:<64} {format_kpi(key, previous[key])}" for row, key in zip(rows, previous))])
 
 
 def format_table(figures: dict) -> str:

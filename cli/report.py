@@ -36,7 +36,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     t = Translator(args.lang)
     try:
         data = pdf.render_pdf(gathered, t) if args.format == "pdf" else xlsx.render_xlsx(gathered, t)
-    except pdf.ReportFontMissing as exc:
+    except pdf.DocumentFontMissing as exc:
         parser.error(str(exc))
     tmp = args.out.with_name(args.out.name + ".part")
     tmp.write_bytes(data)

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, and_, case, func, or_, select
 from db.models import Accident, Enforcement, EnforcementDay, Hazard, Project, RiskPoint, SiteVisit, Training
 from db.hazard_status import closed_by, overdue_on
 from db.risk_weeks import compliance_counts
-from db.period import Period
+from db.period import Comparison, Period, comparison
 from db.summaries import figures, hazard_reads
 
 PATROL_VISITS_PER_WEEK = 3
@@ -55,6 +55,30 @@ class Kpis:
 
 
 KPI_KEYS = tuple(f.name for f in dataclasses.fields(Kpis))
+
+
+@dataclasses.dataclass(frozen=True)
+class Compared:
+    """A period's KPIs beside those of the period it compares with (db.period.comparison), if any."""
+
+    current: Kpis
+    previous: Kpis | None
+    against: Comparison | None
+
+    def as_dict(self) -> dict:
+        """The shape `python -m db kpis --compare --json` prints."""
+        against = self.against and {"start": self.against.period.start.isoformat(),
+                                    "end": self.against.period.end.isoformat(), "as_of": self.against.as_of.isoformat()}
+        return {"current": self.current.as_dict(), "previous": self.previous and self.previous.as_dict(),
+                "previous_period": against}
+
+
+def compared(conn: Connection, period: Period, as_of: dt.date | None = None) -> Compared:
+    """compute() for `period` and for the period it compares with, counted up to the same relative date."""
+    as_of = as_of or dt.date.today()
+    against = comparison(period, as_of, figures.first_visit(conn))
+    previous = compute(conn, against.counted, against.as_of) if against else None
+    return Compared(compute(conn, period, as_of), previous, against)
 
 
 def compute(conn: Connection, period: Period, as_of: dt.date | None = None) -> Kpis:

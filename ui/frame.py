@@ -9,6 +9,7 @@ import streamlit.components.v1 as components
 
 from db.enums import ROLE
 from db.period import Period
+from db.queries import overview
 from db.users import record_access_denied
 from render.formatting import plain
 from render.i18n import Translator
@@ -48,7 +49,7 @@ def frame(page_key: str) -> PageContext:
     _menu(user, t, engine)
     _phone_comfort(page_key)
     today = dt.date.today()
-    period = chosen_period(t, today)
+    period = chosen_period(t, today, cache.read(overview.records_start, rev=cache.revision()))
     return PageContext(page=page, user=user, t=t, period=period, as_of=today)
 
 
@@ -69,7 +70,7 @@ def public_frame(page_key: str) -> Translator:
     t = Translator(chosen_language())
     st.set_page_config(page_title=t(f"pages.{page_key}"), page_icon=page.icon, layout="centered",
                        initial_sidebar_state="collapsed")
-    st.html(PUBLIC_CSS + PHONE_CSS)
+    st.html(PUBLIC_CSS + FRAME_CSS)
     return t
 
 
@@ -89,9 +90,17 @@ def _menu(user: CurrentUser, t: Translator, engine) -> None:
         language_switch(t)
 
 
-# Fixed text, no data: on a narrow screen every control is at least 44 px tall (a fingertip), and the form's
-# "Press Ctrl+Enter to submit" hint, meaningless on a phone, is hidden.
-PHONE_CSS = """<style>
+# Fixed text, no data. A KPI card shows its whole label and value: labels wrap instead of ending in "…", and the
+# value's size follows the card's width (container query units) so "100.0%" fits five cards to a row at 1366 px.
+# On a narrow screen every control is at least 44 px tall (a fingertip), and the form's "Press Ctrl+Enter to
+# submit" hint, meaningless on a phone, is hidden.
+FRAME_CSS = """<style>
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  font-size: clamp(1.1rem, 17cqw, 2.25rem) !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * { white-space: normal !important; overflow: visible !important; }
 @media (max-width: 640px) {
   button, [role="radio"], [role="tab"], input, textarea, [data-baseweb="select"] > div,
   [data-testid="stPageLink"] a { min-height: 44px; }
@@ -110,7 +119,7 @@ if (window.parent.innerWidth < 768 && bar && bar.getAttribute("data-collapsed") 
 
 
 def _phone_comfort(page_key: str) -> None:
-    st.html(PHONE_CSS)
+    st.html(FRAME_CSS)
     with st.sidebar:
         # The page's key makes this a new element on every page, so the script runs after each navigation.
         components.html(CLOSE_SIDEBAR_JS % page_key, height=0)

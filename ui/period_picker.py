@@ -14,6 +14,7 @@ from render.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 
 
 CUSTOM = "custom"
+PERIOD_KINDS = ("year", "quarter", "month", CUSTOM, "all")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
 
@@ -38,26 +39,51 @@ def language_switch(t: Translator) -> None:
     _write_url(lang=st.session_state["lang"])
 
 
-def chosen_period(t: Translator, today: dt.date) -> Period:
-    """The period from a changed URL, else the session, else this year; with its sidebar widgets."""
+def chosen_period(t: Translator, today: dt.date, first_day: dt.date | None) -> Period:
+    """The period from a changed URL, else the session, else this year; with its sidebar widgets.
+
+    The kind (year, quarter, month, custom range, all since `first_day`, the first record) is one click from
+    any state; each choice sets the period at once and the URL follows.
+    """
     state = st.session_state
-    _apply_url_period(t)
+    first_day = first_day or dt.date(FIRST_YEAR, 1, 1)
+    _apply_url_period(t, first_day)
     period = state.setdefault("period", Period.year(today.year))
-    years = [str(y) for y in range(max(today.year, FIRST_YEAR), FIRST_YEAR - 1, -1)]
-    state["frame_period"] = str(period.start.year) if period == Period.year(period.start.year) else CUSTOM
-    choice = st.sidebar.segmented_control(
-        t("frame.period"), [*years, CUSTOM], key="frame_period",
-        format_func=lambda o: t("frame.custom") if o == CUSTOM else o, on_change=_on_preset,
-    )
-    if choice == CUSTOM:
+    kind = state["frame_period_kind"] = state.get("period_kind") or period.kind(first_day)
+    st.sidebar.segmented_control(t("frame.period"), PERIOD_KINDS, key="frame_period_kind",
+                                 format_func=lambda k: t(f"frame.kind_{k}"), on_change=_on_kind,
+                                 args=(today, first_day))
+    if kind in ("year", "quarter", "month"):
+        choices = Period.every(kind, FIRST_YEAR, today)
+        if period not in choices:
+            choices.insert(0, period)
+        state["frame_period_choice"] = period
+        st.sidebar.selectbox(t(f"frame.kind_{kind}"), choices, key="frame_period_choice",
+                             format_func=lambda p: period_label(t, p), on_change=_on_choice)
+    elif kind == CUSTOM:
         state["frame_dates"] = (period.start, period.end)
         st.sidebar.date_input(t("frame.custom_range"), key="frame_dates", on_change=_on_dates)
+    else:
+        st.sidebar.caption(t("frame.all_since", start=period.start, end=period.end))
     period = state["period"]
     _write_url(start=period.start.isoformat(), end=period.end.isoformat())
     return period
 
 
-def _apply_url_period(t: Translator) -> None:
+def period_label(t: Translator, period: Period) -> str:
+    """A period as the pickers name it: 2024, 2024年第3季度 / Q3 2024, 2024年8月 / Aug 2024, or its two dates."""
+    kind = period.kind()
+    if kind == "year":
+        return str(period.start.year)
+    if kind == "quarter":
+        return t("frame.quarter_label", year=period.start.year, quarter=(period.start.month - 1) // 3 + 1)
+    if kind == "month":
+        return t("frame.month_label", year=period.start.year, month=period.start.month,
+                 name=period.start.strftime("%b"))
+    return t("report_export.range", start=period.start, end=period.end)
+
+
+def _apply_url_period(t: Translator, first_day: dt.date) -> None:
     state, params = st.session_state, st.query_params
     url = (params.get("start"), params.get("end"))
     if url == state.get("_url_period") or url == (None, None):
@@ -65,6 +91,7 @@ def _apply_url_period(t: Translator) -> None:
     state["_url_period"] = url
     try:
         state["period"] = Period.parse(url[0] or "", url[1] or "")
+        state["period_kind"] = state["period"].kind(first_day)
     except PeriodError as exc:
         st.sidebar.warning(t("frame.bad_url_param", field=exc.field, reason=t(exc.message_key)))
 
@@ -74,12 +101,21 @@ def _keep_choice(widget_key: str, durable_key: str) -> None:
         st.session_state[durable_key] = st.session_state[widget_key]
 
 
-def _on_preset() -> None:
-    choice = st.session_state["frame_period"]
-    if choice not in (None, CUSTOM):
-        st.session_state["period"] = Period.year(int(choice))
-    elif choice == CUSTOM:
-        st.session_state["frame_dates"] = (st.session_state["period"].start, st.session_state["period"].end)
+def _on_kind(today: dt.date, first_day: dt.date) -> None:
+    state = st.session_state
+    kind = state["frame_period_kind"]
+    if kind is None:   # a second click on the chosen kind unselects it: keep the period
+        return
+    state["period_kind"] = kind
+    latest = min(state["period"].end, today)
+    if kind == "all":
+        state["period"] = Period(first_day, max(first_day, today))
+    elif kind != CUSTOM:
+        state["period"] = Period.containing(kind, latest)
+
+
+def _on_choice() -> None:
+    st.session_state["period"] = st.session_state["frame_period_choice"]
 
 
 def _on_dates() -> None:

@@ -9,7 +9,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from db import enums
 from db.enums import Vocabulary
-from db.kpis import Kpis
+from db.kpis import Compared
 from db.permissions import Actor, may_export
 from db.users import record_download
 from render.formatting import csv_bytes, format_kpi, kpi_delta
@@ -30,15 +30,17 @@ OVERVIEW_CARDS = (
 CARDS_PER_ROW = 5
 
 
-def kpi_cards(current: Kpis, previous: Kpis, t: Translator) -> None:
-    """The Overview's KPI cards, each with its change against the previous period."""
-    now, before = current.as_dict(), previous.as_dict()
+def kpi_cards(both: Compared, t: Translator) -> None:
+    """The Overview's KPI cards, each with its change against the period it compares with (db.period.comparison),
+    green when the change is good; "no earlier records" when there is nothing to compare with."""
+    now = both.current.as_dict()
+    before = both.previous.as_dict() if both.previous else None
     for row_start in range(0, len(OVERVIEW_CARDS), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW)
         for column, (key, colour) in zip(columns, OVERVIEW_CARDS[row_start:row_start + CARDS_PER_ROW]):
-            unchanged = now[key] == before[key]
-            column.metric(t.label(enums.KPI, key), format_kpi(key, now[key]),
-                          delta=kpi_delta(key, now[key], before[key]),
+            change = kpi_delta(key, now[key], before[key]) if before else t("overview.no_earlier_short")
+            unchanged = before is None or now[key] == before[key] or change is None
+            column.metric(t.label(enums.KPI, key), format_kpi(key, now[key]), delta=change,
                           delta_color="off" if unchanged else colour,
                           delta_arrow="off" if unchanged else "auto", border=True)
 

@@ -1,8 +1,8 @@
-"""The leadership report as PDF: a Chinese font embedded (subset), the monthly chart rendered offline."""
+"""The leadership report as PDF: the office's letterhead, page numbers, a summary written from the figures,
+the Simplified Chinese face embedded (subset), the monthly chart rendered offline."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import vl_convert
 from fpdf import FPDF
@@ -10,53 +10,90 @@ from fpdf.fonts import FontFace
 
 from db import config
 from render import charts
+# The documents' lookup: one place says which font and which face of it (Simplified Chinese) PDFs embed.
+from render.documents import fonts
+from render.documents.fonts import DocumentFontMissing
 from render.i18n import Translator
 from render.report.content import ReportContent
-from render.report.tables import Section, sections, subtitle, title
+from render.report.tables import Section, sections, shown, subtitle, summary, title
 
 # Relative widths of each list's columns; the description column takes what is left.
 WIDTHS = {4: (40, 20, 20, 20), 5: (16, 18, 14, 36, 16), 6: (16, 22, 14, 14, 24, 14)}
-
-
-class ReportFontMissing(RuntimeError):
-    """No font with Chinese glyphs was found; the message says how to install one."""
-
-
-def chinese_font() -> Path:
-    """The font file the PDF embeds; ReportFontMissing says how to install one."""
-    font = config.chinese_font(config.settings())
-    if font is None:
-        raise ReportFontMissing("no Chinese font found: install Debian's fonts-noto-cjk "
-                                "(apt-get install fonts-noto-cjk) or set REPORT_FONT to a .ttf/.otf/.ttc file")
-    return font
+LETTERHEAD_RED = (200, 16, 46)
 
 
 def font_problem() -> str | None:
     """Why no PDF can be made here, or None when a Chinese font is installed."""
     try:
-        chinese_font()
-    except ReportFontMissing as exc:
+        fonts.full_font()
+    except DocumentFontMissing as exc:
         return str(exc)
     return None
 
 
+class ReportPdf(FPDF):
+    """A4 portrait with the office's name over a red rule on every page and "page x of y" at the foot."""
+
+    def __init__(self, office: str, page_text: str, font: tuple):
+        super().__init__(orientation="portrait", format="A4")
+        self.office, self.page_text = office, page_text
+        self.set_auto_page_break(auto=True, margin=18)
+        self.add_font("report", fname=str(font[0]), collection_font_number=font[1])
+        for face in self.fonts.values():
+            # Bounding boxes are not needed by PDF viewers; recomputing them for every glyph doubles the time.
+            face.ttfont.recalcBBoxes = False
+
+    @property
+    def missing_glyphs(self) -> bool:
+        """Whether some text had a character the font lacks."""
+        return any(getattr(face, "missing_glyphs", None) for face in self.fonts.values())
+
+    def header(self) -> None:
+        self.set_font("report", size=15)
+        self.set_text_color(*LETTERHEAD_RED)
+        self.cell(0, 9, self.office, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.set_draw_color(*LETTERHEAD_RED)
+        self.set_line_width(0.6)
+        self.line(self.l_margin, self.get_y() + 1, self.w - self.r_margin, self.get_y() + 1)
+        self.set_text_color(0, 0, 0)
+        self.set_draw_color(0, 0, 0)
+        self.set_line_width(0.2)
+        self.ln(5)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("report", size=8)
+        self.set_text_color(90, 90, 90)
+        self.cell(0, 5, self.page_text.format(page=self.page_no(), pages="{nb}"), align="C")
+        self.set_text_color(0, 0, 0)
+
+
 def render_pdf(content: ReportContent, t: Translator) -> bytes:
-    """The report as PDF bytes, A4 portrait."""
-    pdf = FPDF(orientation="portrait", format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_font("report", fname=str(chinese_font()))
+    """The report as PDF bytes: in the cut-down font when it has every character, else the full one."""
+    common, full = fonts.common_font(), fonts.full_font()
+    pdf = _drawn(content, t, common)
+    if pdf.missing_glyphs and common != full:
+        pdf = _drawn(content, t, full)
+    return bytes(pdf.output())
+
+
+def _drawn(content: ReportContent, t: Translator, font: tuple) -> ReportPdf:
+    pdf = ReportPdf(config.settings().document_office, t("report.page", page="{page}", pages="{pages}"), font)
     pdf.set_title(title(content, t))
     pdf.add_page()
     pdf.set_font("report", size=18)
-    pdf.multi_cell(0, 10, title(content, t), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 10, title(content, t), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("report", size=10)
     pdf.multi_cell(0, 6, subtitle(content, t), new_x="LMARGIN", new_y="NEXT")
+    _heading(pdf, t("report.summary"))
+    pdf.set_font("report", size=11)
+    pdf.multi_cell(0, 7, summary(content, t), new_x="LMARGIN", new_y="NEXT")
     parts = sections(content, t)
     _table(pdf, parts[0])
     _chart(pdf, content, t)
     for section in parts[1:]:
         _table(pdf, section)
-    return bytes(pdf.output())
+    return pdf
 
 
 def _heading(pdf: FPDF, text: str) -> None:
@@ -74,7 +111,7 @@ def _table(pdf: FPDF, section: Section) -> None:
             for row in [section.headers, *section.rows]:
                 cells = table.row()
                 for value in row:
-                    cells.cell(value)
+                    cells.cell(shown(value))
     if section.note:
         pdf.multi_cell(0, 6, section.note, new_x="LMARGIN", new_y="NEXT")
 

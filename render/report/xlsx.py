@@ -1,6 +1,7 @@
 """The leadership report as an Excel workbook: one sheet per section and a native monthly chart."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from openpyxl import Workbook
@@ -10,9 +11,10 @@ from openpyxl.utils import get_column_letter
 
 from render.i18n import Translator
 from render.report.content import ReportContent
-from render.report.tables import Section, sections, subtitle, title
+from render.report.tables import Figure, Section, sections, shown, subtitle, title
 
 MAX_WIDTH = 60
+DATE_FORMAT = "yyyy-mm-dd"
 # Sheet names: Excel allows 31 characters and none of []:*?/\
 SHEET_KEYS = ("report.sheet_kpis", "report.sheet_open_major", "report.sheet_overdue", "report.sheet_enforcement",
               "report.sheet_trainings", "documents.sheet")
@@ -42,15 +44,19 @@ def _write(sheet, section: Section) -> None:
     for cell in sheet[first]:
         cell.font = Font(bold=True)
     for row in section.rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"   # text as typed: a description "=HYPERLINK(…)" must not become a formula
+        sheet.append([cell.value if isinstance(cell, Figure) else cell for cell in row])
+        for stored, cell in zip(sheet[sheet.max_row], row):
+            if isinstance(cell, Figure):
+                stored.number_format = cell.number_format
+            elif isinstance(cell, dt.date):
+                stored.number_format = DATE_FORMAT
+            elif isinstance(cell, str):
+                stored.data_type = "s"   # text as typed: a description "=HYPERLINK(…)" must not become a formula
     if section.note:
         sheet.append([section.note])
     sheet.freeze_panes = sheet.cell(row=first + 1, column=1)
     for index, header in enumerate(section.headers, start=1):
-        longest = max([len(header), *(len(r[index - 1]) for r in section.rows)]) if section.rows else len(header)
+        longest = max([len(header), *(len(shown(r[index - 1])) for r in section.rows)])
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, longest * 2 + 2)
         for row in sheet.iter_rows(min_row=first + 1, min_col=index, max_col=index):
             row[0].alignment = Alignment(wrap_text=True, vertical="top")

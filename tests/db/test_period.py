@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from db.period import Period, PeriodError
+from db.period import Comparison, Period, PeriodError, comparison
 
 D = dt.date
 
@@ -36,3 +36,52 @@ def test_end_before_start_is_refused():
 
 def test_months_lists_every_month_touched():
     assert Period(D(2024, 11, 15), D(2025, 1, 2)).months() == ["2024-11", "2024-12", "2025-01"]
+
+
+FIRST = D(2023, 1, 3)
+
+
+def test_a_year_to_date_compares_with_the_same_dates_a_year_before():
+    against = comparison(Period.year(2026), D(2026, 11, 25), FIRST)
+    assert against == Comparison(Period.year(2025), D(2025, 11, 25))
+    assert against.counted == Period(D(2025, 1, 1), D(2025, 11, 25))
+
+
+def test_a_complete_period_compares_with_the_previous_one_seen_one_period_earlier():
+    against = comparison(Period.quarter(2024, 2), D(2026, 11, 25), FIRST)
+    assert against == Comparison(Period.quarter(2024, 1), D(2026, 8, 25))
+    assert against.counted == Period.quarter(2024, 1)
+
+
+def test_a_running_month_ending_on_the_29th_maps_to_the_last_day_before():
+    assert comparison(Period.month(2024, 3), D(2024, 3, 29), FIRST).as_of == D(2024, 2, 29)
+    assert comparison(Period.year(2024), D(2024, 2, 29), FIRST).as_of == D(2023, 2, 28)
+
+
+def test_a_custom_span_compares_with_the_days_just_before():
+    assert comparison(Period(D(2024, 3, 10), D(2024, 3, 19)), D(2024, 3, 12), FIRST) == Comparison(
+        Period(D(2024, 2, 29), D(2024, 3, 9)), D(2024, 3, 2))
+
+
+@pytest.mark.parametrize("period,as_of,first", [
+    (Period.year(2023), D(2026, 11, 25), FIRST),      # 2022 lies before the first record
+    (Period.year(2024), D(2026, 11, 25), None),       # no records at all
+    (Period.year(2027), D(2026, 11, 25), FIRST),      # nothing measured yet
+])
+def test_no_comparison_without_earlier_records(period, as_of, first):
+    assert comparison(period, as_of, first) is None
+
+
+@pytest.mark.parametrize("period,kind", [
+    (Period.year(2024), "year"), (Period.quarter(2024, 4), "quarter"), (Period.month(2024, 2), "month"),
+    (Period(FIRST, D(2026, 11, 25)), "all"), (Period(D(2024, 1, 1), D(2024, 6, 30)), "custom"),
+    (Period(D(2024, 2, 1), D(2024, 4, 30)), "custom"),
+])
+def test_the_pickers_name_each_period(period, kind):
+    assert period.kind(FIRST) == kind
+
+
+def test_the_period_containing_a_day():
+    day = D(2024, 8, 15)
+    assert [Period.containing(k, day) for k in ("year", "quarter", "month")] == [
+        Period.year(2024), Period.quarter(2024, 3), Period.month(2024, 8)]

@@ -52,18 +52,27 @@ def test_pdf_embeds_its_font(gathered):
 def test_missing_font_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(config, "FONT_CANDIDATES", (str(tmp_path / "none.ttc"),))
     monkeypatch.delenv("REPORT_FONT", raising=False)
-    with pytest.raises(pdf.ReportFontMissing, match="fonts-noto-cjk"):
-        pdf.chinese_font()
+    assert "fonts-noto-cjk" in pdf.font_problem()
+    with pytest.raises(pdf.DocumentFontMissing, match="fonts-noto-cjk"):
+        pdf.render_pdf(None, Translator("zh"))
 
 
 def test_excel_report_has_the_kpis_lists_and_a_native_chart(demo_engine, gathered):
     book = load_workbook(io.BytesIO(xlsx.render_xlsx(gathered, Translator("zh"))))
     assert book.sheetnames == ["核心指标", "未销号重大隐患", "逾期隐患", "执法", "培训", "文书", "月度趋势"]
-    rows = {row[0]: row[1] for row in book["核心指标"].iter_rows(min_row=4, values_only=True)}
+    rows = {row[0]: row[1:] for row in book["核心指标"].iter_rows(min_row=5, values_only=True)}
     with demo_engine.connect() as conn:
         expected = compute(conn, YEAR_2024, AS_OF)
-    assert rows["发现隐患"] == format_kpi("hazards_found", expected.hazards_found)
-    assert rows["警示约谈"] == format_kpi("warning_interviews", expected.warning_interviews)
+        before = compute(conn, Period.year(2023), dt.date(2023, 12, 31))  # 2024 as of its end: 2023 as of its end
+    # Numbers are stored as numbers (a leader sums and charts them), shown as on the cards by their format.
+    assert rows["发现隐患"] == (447, before.hazards_found, 447 - before.hazards_found)
+    assert rows["警示约谈"][0] == expected.warning_interviews
+    assert rows["整改率"][0] == expected.rectification_rate
+    assert all(isinstance(value, (int, float)) or value is None for row in rows.values() for value in row)
+    rate = next(r for r in book["核心指标"].iter_rows(min_row=5) if r[0].value == "整改率")
+    assert rate[1].number_format == "0.0%" and rate[1].data_type == "n"
+    first_order = next(book["执法"].iter_rows(min_row=2))
+    assert isinstance(first_order[2].value, dt.datetime)
     enforcement = list(book["执法"].iter_rows(min_row=2, values_only=True))
     assert len(enforcement) == expected.stop_work_orders + expected.warning_interviews
     assert len(book["月度趋势"]._charts) == 1

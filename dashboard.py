@@ -10,10 +10,11 @@ from db.permissions import may_export
 from db.period import FIRST_YEAR, Period
 from db.queries import drilldown, overview
 from render import charts, masking
+from render.formatting import plain
 from render.report import content, pdf, xlsx
 from ui import cache, filters, present_view, risk_view, widgets
 from ui.auth import cookie_being_written, still_signed_in
-from ui.frame import frame
+from ui.frame import frame, opened_without_a_view
 from ui.period_picker import period_label
 
 ctx = frame("overview")
@@ -28,10 +29,11 @@ REPORT_KINDS = ("month", "quarter", "year")
 REPORT_FORMATS = {"pdf": "application/pdf",
                   "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
-# An inspector's day starts on My work: where they land after signing in, unless a link names a view here. Not
-# in the run that writes the sign-in cookie (switching would drop it); the cookie's own rerun follows at once.
+# An inspector's day starts on My work: where they land after signing in, unless the tab was opened on a link to
+# a view here (a shared link, a reload of the Overview). Not in the run that writes the sign-in cookie (switching
+# would drop it); the cookie's own rerun follows at once.
 if ctx.user.role == "staff" and not st.session_state.get("landed") and not cookie_being_written() \
-        and not set(st.query_params) - {"lang", "start", "end"}:
+        and opened_without_a_view():
     st.session_state["landed"] = True
     st.switch_page("pages/my_work.py")
 if not cookie_being_written():
@@ -44,6 +46,25 @@ t, period = ctx.t, ctx.period
 st.title(t("overview.title"))
 
 
+# Where each alert's list is: the overdue card's own records, the Hazards page's open list of major hazards.
+ALERT_LISTS = {"overdue": ("dashboard.py", {"detail": "hazards_overdue"}, st.error),
+               "open_major": ("pages/hazards.py", {"level": "major"}, st.warning)}
+
+
+def alert_strip(alerts: list[overview.Alert]) -> None:
+    """Overdue and open major hazards above the cards, loud, each with a link to the hazards behind it."""
+    for alert in alerts:
+        script, params, box = ALERT_LISTS[alert.kind]
+        names = t("overview.alert_separator").join(plain(name) for name in alert.projects)
+        more = t("overview.alert_more", n=alert.more_projects) if alert.more_projects else ""
+        text, link = st.columns([5, 1], vertical_alignment="center")
+        with text:
+            box(t(f"overview.alert_{alert.kind}", count=alert.count, days=alert.oldest_days,
+                  projects=names + more), icon=":material/warning:")
+        with link:
+            widgets.link(script, t("overview.alert_open_list"), icon=":material/list:", query_params=params)
+
+
 @st.fragment(run_every=settings().refresh)
 def live_figures():
     """KPI cards and the monthly chart; recomputed only when the data revision changed."""
@@ -54,6 +75,7 @@ def live_figures():
     st.caption(t("overview.caption", start=period.start, end=period.end, as_of=ctx.as_of) + " " + (
         t("overview.compared_with", prev_start=against.period.start, prev_end=against.period.end,
           prev_as_of=against.as_of) if against else t("overview.no_earlier")))
+    alert_strip(cache.read(overview.alerts, period, ctx.as_of, rev=rev))
     widgets.kpi_cards(both, t)
 
     st.subheader(t("overview.hazards_by_month"))

@@ -27,11 +27,18 @@ class PageContext:
     as_of: dt.date
 
 
+# The browser tab's icon. Not the page's Material icon: Streamlit draws those as favicons fetched from
+# fonts.gstatic.com, and the office's network (and its users' privacy) should see no request leave the server.
+TAB_ICON = "🏗️"
+
+
 def frame(page_key: str) -> PageContext:
     """Prepare the page or stop it: nothing below this call runs for a user who may not see it."""
     page = registry.BY_KEY[page_key]
+    # The link the tab was opened with, before this app writes its own choices (period, language) into the URL.
+    st.session_state.setdefault("opened_with", frozenset(st.query_params))
     t = Translator(chosen_language())
-    st.set_page_config(page_title=f"{t(f'pages.{page_key}')} · {t('app.title')}", page_icon=page.icon,
+    st.set_page_config(page_title=f"{t(f'pages.{page_key}')} · {t('app.title')}", page_icon=TAB_ICON,
                        layout="wide")
     with st.spinner(t("frame.preparing")):
         engine = cache.engine()
@@ -60,6 +67,11 @@ PUBLIC_CSS = """<style>
 </style>"""
 
 
+def opened_without_a_view() -> bool:
+    """Whether this tab was opened on a bare address (at most a language): no link to a particular view."""
+    return st.session_state.get("opened_with", frozenset()) <= {"lang"}
+
+
 def public_frame(page_key: str) -> Translator:
     """The first call of a page anyone may open without an account (registry: public): language and page only.
 
@@ -68,7 +80,7 @@ def public_frame(page_key: str) -> Translator:
     page = registry.BY_KEY[page_key]
     assert page.public, page_key
     t = Translator(chosen_language())
-    st.set_page_config(page_title=t(f"pages.{page_key}"), page_icon=page.icon, layout="centered",
+    st.set_page_config(page_title=t(f"pages.{page_key}"), page_icon=TAB_ICON, layout="centered",
                        initial_sidebar_state="collapsed")
     st.html(PUBLIC_CSS + FRAME_CSS)
     return t

@@ -2,13 +2,46 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, and_, func, select
 
-from db.models import Award, Project
+from db.hazard_status import closed_by, overdue_on
+from db.kpis import hazards_found_in
+from db.models import Award, Hazard, Project
 from db.period import Period
 from db.summaries import figures, hazard_reads
+
+ALERT_PROJECTS = 5   # projects named in an alert; the list behind it has them all
+
+
+@dataclass(frozen=True)
+class Alert:
+    """Hazards needing the leadership's attention today: how many, how late the oldest is, where."""
+
+    kind: str               # "overdue" (past the deadline, no fix reported) or "open_major" (major, not closed)
+    count: int
+    oldest_days: int        # overdue: days past the earliest deadline; open_major: days since the earliest found
+    projects: tuple[str, ...]
+    more_projects: int
+
+
+def alerts(conn: Connection, period: Period, as_of: dt.date) -> list[Alert]:
+    """Among the hazards found in the period (the cards' scope): those overdue and the major ones not closed."""
+    live = hazards_found_in(period)
+    found = []
+    for kind, condition, since in (("overdue", overdue_on(as_of), Hazard.due_on),
+                                   ("open_major", and_(Hazard.level == "major", ~closed_by(as_of)), Hazard.found_on)):
+        count, oldest = conn.execute(select(func.count(), func.min(since)).where(live, condition)).one()
+        if not count:
+            continue
+        names = conn.execute(
+            select(Project.name).join(Hazard, Hazard.project_id == Project.id).where(live, condition)
+            .group_by(Project.name).order_by(func.min(since), Project.name)).scalars().all()
+        found.append(Alert(kind, count, (as_of - oldest).days, tuple(names[:ALERT_PROJECTS]),
+                           max(0, len(names) - ALERT_PROJECTS)))
+    return found
 
 
 def hazards_found_closed_by_month(conn: Connection, period: Period, *, levels=(), domains=()) -> pd.DataFrame:

@@ -13,7 +13,7 @@ def url_path(script: str) -> str:
     return "" if script == "dashboard.py" else script.removeprefix("pages/").removesuffix(".py")
 
 
-@pytest.mark.parametrize("script", [p.script for p in PAGES])
+@pytest.mark.parametrize("script", [p.script for p in PAGES if not p.public])
 def test_every_page_by_url_shows_only_the_login_form(page, demo_server, script):
     page.goto(f"{demo_server}/{url_path(script)}")
     expect(page.get_by_label("用户名")).to_be_visible(timeout=TIMEOUT)
@@ -50,8 +50,10 @@ def test_cookie_captured_before_sign_out_no_longer_signs_in(browser, demo_server
     replay.close()
 
 
-def test_english_login_and_overview(page, demo_server):
+def test_english_login_lands_staff_on_my_work_and_the_menu_opens_the_overview(page, demo_server):
     login(page, demo_server, STAFF.username, STAFF.password, lang="en")
+    expect(page.get_by_role("heading", name="My work").first).to_be_visible(timeout=TIMEOUT)
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Overview").click()
     expect(page.get_by_role("heading", name="Overview").first).to_be_visible(timeout=TIMEOUT)
 
 

@@ -33,8 +33,13 @@ def admin_page(browser, demo_server):
     context.close()
 
 
+# The public sign-in page needs a live session's signed link: it is driven, from the desk's QR code, in
+# test_phone_day.py.
+SIGNED_IN_PAGES = [p for p in PAGES if not p.public]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("spec", PAGES, ids=[p.key for p in PAGES])
+@pytest.mark.parametrize("spec", SIGNED_IN_PAGES, ids=[p.key for p in SIGNED_IN_PAGES])
 def test_page_renders_and_is_photographed(admin_page, demo_server, shots, spec, lang):
     path = "" if spec.script == "dashboard.py" else Path(spec.script).stem
     admin_page.goto(f"{demo_server}/{path}?lang={lang}&start=2024-01-01&end=2024-12-31")

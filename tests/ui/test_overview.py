@@ -3,6 +3,7 @@ import datetime as dt
 
 from db.kpis import compute
 from db.period import Period
+from db.queries import overview
 from render.formatting import format_kpi
 from tests.ui.shown import metrics
 
@@ -48,10 +49,52 @@ def test_language_from_url(engine, run_page):
     assert app.title[0].value == "Overview"
 
 
+def period_in_url(app) -> tuple[str, str]:
+    return app.query_params["start"], app.query_params["end"]
+
+
 def test_period_choice_is_written_to_the_url(engine, run_page):
     app = run_page(engine)
-    app.segmented_control(key="frame_period").set_value("2024").run()
-    assert (app.query_params["start"], app.query_params["end"]) == ("2024-01-01", "2024-12-31")
+    app.selectbox(key="frame_period_choice").set_value(Period.year(2024)).run()
+    assert period_in_url(app) == ("2024-01-01", "2024-12-31")
+
+
+def test_every_kind_of_period_is_one_choice_away(demo_engine, run_page):
+    app = run_page(demo_engine, start="2024-01-01", end="2024-12-31")
+    app.segmented_control(key="frame_period_kind").set_value("quarter").run()
+    assert period_in_url(app) == ("2024-10-01", "2024-12-31")
+    app.selectbox(key="frame_period_choice").set_value(Period.quarter(2024, 2)).run()
+    assert period_in_url(app) == ("2024-04-01", "2024-06-30")
+    app.segmented_control(key="frame_period_kind").set_value("month").run()
+    assert period_in_url(app) == ("2024-06-01", "2024-06-30")
+    app.segmented_control(key="frame_period_kind").set_value("custom").run()
+    app.date_input(key="frame_dates").set_value((D(2024, 3, 5), D(2024, 5, 6))).run()
+    assert period_in_url(app) == ("2024-03-05", "2024-05-06")
+    app.segmented_control(key="frame_period_kind").set_value("all").run()
+    with demo_engine.connect() as conn:
+        first = overview.records_start(conn)
+    assert period_in_url(app) == (first.isoformat(), dt.date.today().isoformat())
+    app.segmented_control(key="frame_period_kind").set_value("year").run()
+    assert period_in_url(app) == (f"{dt.date.today().year}-01-01", f"{dt.date.today().year}-12-31")
+    assert not app.exception
+
+
+def test_the_alert_strip_names_the_overdue_hazards_of_the_period(demo_engine, run_page):
+    year = dt.date.today().year
+    app = run_page(demo_engine, role="leader", start=f"{year}-01-01", end=f"{year}-12-31")
+    with demo_engine.connect() as conn:
+        expected = compute(conn, Period.year(year), dt.date.today()).hazards_overdue
+        alerts = overview.alerts(conn, Period.year(year), dt.date.today())
+    assert expected > 0
+    shown = [e.value for e in app.error if "逾期未整改隐患" in e.value]
+    assert len(shown) == 1 and f"逾期未整改隐患 {expected} 项" in shown[0]
+    assert f"最久已超期 {alerts[0].oldest_days} 天" in shown[0] and alerts[0].projects[0] in shown[0]
+
+
+def test_the_first_year_says_there_is_nothing_to_compare_with(demo_engine, run_page):
+    app = run_page(demo_engine, start="2023-01-01", end="2023-12-31")
+    assert any("不作比较" in c.value for c in app.caption)
+    assert all(m.delta in ("无更早记录", None, "") for m in app.metric)
 
 
 def test_bad_period_in_url_names_the_field_and_keeps_working(engine, run_page):

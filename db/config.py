@@ -56,6 +56,7 @@ SOURCES = {
     "risk_grade_scores": ("RISK_GRADE_SCORES", ("risk", "grade_scores")),
     "map_geojson": ("MAP_GEOJSON", ("map", "geojson")),
     "map_tile_url": ("MAP_TILE_URL", ("map", "tile_url")),
+    "present_year": ("PRESENT_YEAR", ("present", "year")),
 }
 # The issuing office and the first part of every document number, e.g. 九开建质安整〔2024〕12号.
 DEFAULT_OFFICE = "九江经济技术开发区建设局"
@@ -104,6 +105,8 @@ class Settings(BaseModel):
     risk_grade_scores: Annotated[tuple[int, int, int], BeforeValidator(_numbers)] = (8, 16, 28)
     map_geojson: Path = DEMO_MAP
     map_tile_url: str | None = None
+    # The year presentation mode tells (visitors land on it); unset: the period chosen in the sidebar.
+    present_year: int | None = Field(default=None, ge=1990, le=2200)
 
     @field_validator("risk_weekly_targets")
     @classmethod

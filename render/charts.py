@@ -21,6 +21,45 @@ CELL_PX = 24
 FRAME_PX = 150
 
 
+# Vega's time-format locale for Chinese: month and day names on time axes ("3月", not "Mar").
+TIME_LOCALES = {"zh": {
+    "dateTime": "%x %A %X", "date": "%Y-%m-%d", "time": "%H:%M:%S", "periods": ["上午", "下午"],
+    "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+    "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+    "months": ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
+    "shortMonths": [f"{m}月" for m in range(1, 13)],
+}}
+DATE_FORMAT = "%Y-%m-%d"   # dates in tooltips, the same in both languages
+
+
+def localised(spec: dict, lang: str) -> dict:
+    """A chart's vega-lite spec with the language's time-format locale, so time axes speak it too."""
+    if lang not in TIME_LOCALES:
+        return spec
+    return {**spec, "config": {**spec.get("config", {}), "locale": {"time": TIME_LOCALES[lang]}}}
+
+
+# Presentation mode on a projector: chart text at least 18 px, light on the bureau's dark blue.
+BUREAU_BLUE, BUREAU_RED = "#0b2e59", "#c8102e"
+PROJECTOR_CONFIG = {
+    "background": "transparent",
+    "axis": {"labelFontSize": 20, "titleFontSize": 22, "labelColor": "#ffffff", "titleColor": "#ffffff",
+             "gridColor": "#ffffff33", "domainColor": "#ffffffaa", "tickColor": "#ffffffaa"},
+    "legend": {"labelFontSize": 20, "titleFontSize": 22, "labelColor": "#ffffff", "titleColor": "#ffffff"},
+    "title": {"fontSize": 24, "color": "#ffffff"},
+    "text": {"fontSize": 18},
+    "view": {"stroke": None},
+}
+
+
+def for_projector(spec: dict) -> dict:
+    """A chart's vega-lite spec restyled for the presentation (its own config kept where not overridden)."""
+    config = dict(spec.get("config", {}))
+    for part, values in PROJECTOR_CONFIG.items():
+        config[part] = {**config.get(part, {}), **values} if isinstance(values, dict) else values
+    return {**spec, "config": config}
+
+
 # Bars
 
 def found_vs_closed(monthly: pd.DataFrame, t: Translator) -> alt.Chart:
@@ -119,12 +158,12 @@ def patrol_heatmap(cells: pd.DataFrame, t: Translator, *, against_target: bool =
     order = list(dict.fromkeys(frame["project"]))  # rank order from the query: worst first
     return alt.Chart(frame).mark_rect(stroke="white", strokeWidth=0.5).encode(
         x=alt.X("week:O", title=t("patrols.week"), axis=alt.Axis(labelAngle=-60)),
-        y=alt.Y("project:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("project:N", title=None, sort=order, axis=alt.Axis(labelLimit=260, labelOverlap=False)),
         color=alt.Color("status:N", title=None, scale=alt.Scale(domain=labels, range=list(PATROL_COLOURS))),
         tooltip=[alt.Tooltip("project:N", title=t("patrols.project")), alt.Tooltip("week:O", title=t("patrols.week")),
                  alt.Tooltip("visits:Q", title=t("patrols.visits")), alt.Tooltip("target:Q", title=t("patrols.target")),
                  alt.Tooltip("status:N", title=None)],
-    ).properties(height=max(120, 18 * len(order)))
+    ).properties(height=FRAME_PX + CELL_PX * len(order))   # a row tall enough for its label, every row labelled
 
 
 def risk_heatmap(cells: pd.DataFrame, t: Translator, *, x: str, y: str, x_title: str, y_title: str,
@@ -138,7 +177,7 @@ def risk_heatmap(cells: pd.DataFrame, t: Translator, *, x: str, y: str, x_title:
                alt.Tooltip("count:Q", title=t("risk.count")), alt.Tooltip("level_label:N", title=t("risk.highest"))]
     base = alt.Chart(data).encode(
         x=alt.X(f"{x}:N", title=x_title, sort=x_order, axis=alt.Axis(labelAngle=-45, labelLimit=160, labelOverlap=False)),
-        y=alt.Y(f"{y}:N", title=y_title, sort=y_order, axis=alt.Axis(labelLimit=240)),
+        y=alt.Y(f"{y}:N", title=y_title, sort=y_order, axis=alt.Axis(labelLimit=240, labelOverlap=False)),
         tooltip=tooltip,
     )
     rects = base.mark_rect(stroke="white").encode(
@@ -164,7 +203,7 @@ def compliance_trend(weekly: pd.DataFrame, t: Translator) -> alt.Chart:
     return alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(color="#27ae60"), color="#27ae60").encode(
         x=alt.X("week:T", title=t("patrols.week")),
         y=alt.Y("share:Q", title=t("patrols.share"), axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        tooltip=[alt.Tooltip("week:T", title=t("patrols.week")),
+        tooltip=[alt.Tooltip("week:T", title=t("patrols.week"), format=DATE_FORMAT),
                  alt.Tooltip("share:Q", title=t("patrols.share"), format=".1%"),
                  alt.Tooltip("compliant:Q", title=t("patrols.compliant")),
                  alt.Tooltip("active:Q", title=t("patrols.active"))],
@@ -186,14 +225,14 @@ def approval_timeline(rows: pd.DataFrame, t: Translator) -> alt.Chart:
     return alt.Chart(frame).mark_bar(height=8).encode(
         x=alt.X("submitted_on:T", title=t("approvals.dates")),
         x2="end:T",
-        y=alt.Y("project:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("project:N", title=None, sort=order, axis=alt.Axis(labelLimit=260, labelOverlap=False)),
         yOffset=alt.YOffset("mode:N", sort=modes),
         color=alt.Color("mode:N", title=None, sort=modes, scale=alt.Scale(domain=modes, range=list(MODE_COLOURS))),
         tooltip=[alt.Tooltip("project:N", title=t("approvals.project")), alt.Tooltip("mode:N", title=None),
-                 alt.Tooltip("submitted_on:T", title=t("approvals.submitted")),
-                 alt.Tooltip("approved_on:T", title=t("approvals.approved")),
+                 alt.Tooltip("submitted_on:T", title=t("approvals.submitted"), format=DATE_FORMAT),
+                 alt.Tooltip("approved_on:T", title=t("approvals.approved"), format=DATE_FORMAT),
                  alt.Tooltip("days:Q", title=t("approvals.days"))],
-    ).properties(height=max(120, 26 * len(order)))
+    ).properties(height=FRAME_PX + CELL_PX * len(order))
 
 
 def risk_map(sites: pd.DataFrame, t: Translator, *, outline: tuple, roads: tuple,
@@ -211,7 +250,9 @@ def risk_map(sites: pd.DataFrame, t: Translator, *, outline: tuple, roads: tuple
         longitude="lon:Q", latitude="lat:Q",
         color=alt.Color("grade:N", title=t("project_map.grade"), scale=alt.Scale(
             domain=grades, range=[GRADE_COLOURS[g] for g in RISK_GRADE.codes]), legend=alt.Legend(orient="top")),
-        size=alt.Size("open_hazards:Q", title=t("project_map.open_hazards"), scale=alt.Scale(range=[60, 700])),
+        # With no open hazard anywhere a size legend would read "0.000000": none is drawn then.
+        size=alt.Size("open_hazards:Q", title=t("project_map.open_hazards"), scale=alt.Scale(range=[60, 700]),
+                      legend=alt.Legend(format="d", tickMinStep=1) if sites["open_hazards"].max() > 0 else None),
         tooltip=[alt.Tooltip("code:N", title=t("projects.code")), alt.Tooltip("name:N", title=t("projects.name")),
                  alt.Tooltip("grade:N", title=t("project_map.grade")),
                  alt.Tooltip("score:Q", title=t("project_map.score")),

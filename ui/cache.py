@@ -18,6 +18,7 @@ from db.bootstrap import is_empty
 from db.config import settings
 from db.migrate import migrated_engine
 from db.unit_of_work import data_revision
+from render import charts
 from seed.demo import load_demo
 
 TTL = dt.timedelta(minutes=10)
@@ -64,7 +65,7 @@ def chart_spec(_builder, name: str, data: pd.DataFrame, _t, lang: str, args: tup
     Building and validating an altair chart costs tens of milliseconds per run; the spec for the same
     data does not change, and `data` (already cached per revision) is part of the key.
     """
-    spec = _builder(data, _t, *args, **kwargs).to_dict()
+    spec = charts.localised(_builder(data, _t, *args, **kwargs).to_dict(), lang)
     # altair's default theme pins a 300 px view that would fight the container width (Streamlit drops it too).
     config = spec.get("config", {})
     if config.get("view") == {"continuousWidth": 300, "continuousHeight": 300}:

@@ -29,12 +29,12 @@ def chosen_language() -> str:
     return state.setdefault("lang", DEFAULT_LANGUAGE)
 
 
-def language_switch(t: Translator) -> None:
-    """A sidebar switch between Chinese and English."""
-    st.session_state["frame_lang"] = st.session_state["lang"]
-    st.sidebar.segmented_control(
-        t("frame.language"), LANGUAGES, key="frame_lang", format_func=LANGUAGE_NAMES.get,
-        on_change=_keep_choice, args=("frame_lang", "lang"),
+def language_switch(t: Translator, *, key: str = "frame_lang", container=None) -> None:
+    """A switch between Chinese and English: in the sidebar, or in `container` (the presentation's controls)."""
+    st.session_state[key] = st.session_state["lang"]
+    (container or st.sidebar).segmented_control(
+        t("frame.language"), LANGUAGES, key=key, format_func=LANGUAGE_NAMES.get,
+        on_change=_keep_choice, args=(key, "lang"),
     )
     _write_url(lang=st.session_state["lang"])
 

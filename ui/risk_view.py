@@ -21,7 +21,8 @@ from ui.frame import PageContext
 
 
 
-def map_section(ctx: PageContext, rev: int, where: ProjectFilter | None = None, *, title: bool = True) -> None:
+def map_section(ctx: PageContext, rev: int, where: ProjectFilter | None = None, *, title: bool = True,
+                projector: int | None = None) -> None:
     """The risk map of the sites under construction on the as-of date (matching `where`)."""
     t = ctx.t
     if title:
@@ -38,7 +39,8 @@ def map_section(ctx: PageContext, rev: int, where: ProjectFilter | None = None, 
         return
     url = settings().map_tile_url
     tiles = map_tiles.tiles(district.bounds, url) if url else None
-    widgets.chart(charts.risk_map, sites, t, outline=district.outline, roads=district.roads, tiles=tiles)
+    widgets.chart(charts.risk_map, sites, t, outline=district.outline, roads=district.roads, tiles=tiles,
+                  projector=projector)
     if total > len(sites):
         st.caption(t("project_map.capped", shown=len(sites), total=total))
     if url:

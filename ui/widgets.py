@@ -12,6 +12,7 @@ from db.enums import Vocabulary
 from db.kpis import Compared
 from db.permissions import Actor, may_export
 from db.users import record_download
+from render.charts import for_projector
 from render.formatting import csv_bytes, format_kpi, kpi_delta
 from render.i18n import Translator
 from ui import cache
@@ -51,11 +52,16 @@ def metrics(t: Translator, figures: dict, keys: tuple[str, ...], columns=None) -
         column.metric(t.label(enums.KPI, key), format_kpi(key, figures[key]), border=True)
 
 
-def chart(builder, data, t: Translator, *args, **kwargs) -> None:
+def chart(builder, data, t: Translator, *args, projector: int | None = None, **kwargs) -> None:
     """Draw `builder(data, t, *args, **kwargs)` (a render.charts builder) full width; its spec is reused
-    while the data, the language and the options stay the same."""
+    while the data, the language and the options stay the same. `projector` (a height in px): large light
+    text for the presentation."""
     name = f"{builder.__module__}.{builder.__qualname__}"
-    st.vega_lite_chart(cache.chart_spec(builder, name, data, t, t.lang, args, kwargs), width="stretch")
+    spec = cache.chart_spec(builder, name, data, t, t.lang, args, kwargs)
+    if projector:
+        st.vega_lite_chart({**for_projector(spec), "height": projector}, width="stretch", theme=None)
+    else:
+        st.vega_lite_chart(spec, width="stretch")
 
 
 def labelled(frame: pd.DataFrame, t: Translator, headers: dict[str, str],

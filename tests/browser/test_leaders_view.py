@@ -114,9 +114,13 @@ def test_quarter_custom_range_and_all_are_set_by_clicks(browser, served):
 
     sidebar.get_by_role("radio", name="自定义", exact=True).click()
     wait_until_idle(page)
-    dates = sidebar.get_by_role("textbox", name=re.compile("起止日期"))
-    dates.fill("2024/03/05 – 2024/05/06")
-    dates.press("Enter")
+    # The range is typed into its segments (year, month, day of the start, then of the end), as a person does.
+    segments = sidebar.get_by_test_id("stDateInput").get_by_role("spinbutton")
+    segments.nth(0).click()
+    page.keyboard.type("20240305")
+    segments.nth(3).click()
+    page.keyboard.type("20240506")
+    sidebar.get_by_text("统计期间").first.click()   # leaving the field commits the range
     wait_until_idle(page)
     assert "start=2024-03-05&end=2024-05-06" in page.url
 

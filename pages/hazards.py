@@ -53,19 +53,28 @@ for column, by, vocabulary in ((col_level, "level", HAZARD_LEVEL), (col_domain, 
         st.subheader(t(f"hazards.by_{by}"))
         widgets.chart(charts.count_bars, counts, t, label=t(f"hazards.{by}"), colours=colours)
 
-st.subheader(t("hazards.open_list"))
-st.caption(t("hazards.open_list_help"))
-if still_open == 0:
-    st.success(t("hazards.none_open"))
+st.subheader(t("hazards.list"))
+st.caption(t("hazards.list_help"))
+status_column, search_column = st.columns([3, 2])
+with status_column:
+    # The open statuses first: the office's work; closed hazards are one click away.
+    statuses = filters.url_choice(t, HAZARD_STATUS, key="hazards_status", param="status",
+                                  label=t("hazards.col_status"), default=tuple(sorted(hazards.OPEN_STATUSES)))
+search = search_column.text_input(t("hazards.search"), filters.url_text("q"), key="hazards_search",
+                                  placeholder=t("hazards.search_hint")).strip()
+filters.write_url(q=search)
+rows, listed = widgets.paged(t, "hazards_page", lambda limit, offset: cache.read(
+    hazards.hazard_list, as_of=as_of, **scope, statuses=statuses, search=search, limit=limit, offset=offset,
+    rev=rev))
+if listed == 0:
+    st.info(t("hazards.none_listed"))
 else:
-    rows, _ = widgets.paged(t, "hazards_page", lambda limit, offset: cache.read(
-        hazards.open_hazards, as_of=as_of, **scope, limit=limit, offset=offset, rev=rev))
     widgets.table(rows, t, {
         "code": "hazards.col_code", "project": "hazards.col_project", "status": "hazards.col_status",
         "level": "hazards.level", "category": "hazards.category", "found_on": "hazards.col_found",
         "due_on": "hazards.col_due", "age_days": "hazards.col_age", "days_overdue": "hazards.col_overdue"},
         {"status": HAZARD_STATUS, "level": HAZARD_LEVEL, "category": CATEGORY},
-        export="open_hazards", user=ctx.user)
+        export="hazards", user=ctx.user)
 
 st.subheader(t("hazards.time_to_close"))
 if closed == 0:

@@ -19,8 +19,11 @@ ANY = ""
 
 
 def url_choice(t: Translator, vocabulary: Vocabulary, *, key: str, param: str, label: str,
-               many_options: bool = False) -> tuple[str, ...]:
-    """Chosen codes of `vocabulary` (empty = all), from the widget or a changed `param` in the URL."""
+               many_options: bool = False, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Chosen codes of `vocabulary` (empty = all), from the widget or a changed `param` in the URL; `default`
+    when neither has said anything yet."""
+    if default and key not in st.session_state and param not in st.query_params:
+        st.session_state[key] = list(default)
     _apply_url(t, vocabulary, key=key, param=param)
     options = vocabulary.codes
     label_of = functools.partial(t.label, vocabulary)

@@ -72,3 +72,28 @@ def test_open_list_is_paged_and_overdue_comes_first(engine, run_page):
     assert table.iloc[0]["隐患编号"] == "LATE" and table.iloc[0]["逾期天数"] == 3
     app.number_input(key="hazards_page").set_value(2).run()
     assert len(app.dataframe[0].value) == 5
+
+
+def test_every_status_is_listed_on_request_and_the_list_searches(engine, run_page):
+    today = dt.date.today()
+    project = b.project(engine, start=today - dt.timedelta(days=400), name="滨江厂房项目")
+    b.hazard(engine, project, today - dt.timedelta(days=20), due=today - dt.timedelta(days=3), code="LATE")
+    b.hazard(engine, project, today - dt.timedelta(days=20), due=today - dt.timedelta(days=10), code="DONE",
+             rectified=today - dt.timedelta(days=12), closed=today - dt.timedelta(days=11))
+    other = b.project(engine, start=today - dt.timedelta(days=400), name="港区仓库项目")
+    b.hazard(engine, other, today - dt.timedelta(days=5), due=today + dt.timedelta(days=5), code="OPEN")
+    year = {"start": f"{today.year - 1}-01-01", "end": f"{today.year}-12-31"}
+
+    def codes(app) -> list[str]:
+        return [] if not app.dataframe else app.dataframe[0].value["隐患编号"].tolist()
+
+    app = run_page(engine, PAGE, role="leader", **year)
+    assert codes(app) == ["LATE", "OPEN"]            # open statuses by default, overdue first
+    app.segmented_control(key="hazards_status").set_value(["closed"]).run()
+    assert codes(app) == ["DONE"] and app.query_params["status"] == "closed"
+    app.segmented_control(key="hazards_status").set_value([]).run()
+    assert codes(app) == ["LATE", "OPEN", "DONE"]     # every status
+    app.text_input(key="hazards_search").input("港区").run()
+    assert codes(app) == ["OPEN"] and app.query_params["q"] == "港区"
+    app.text_input(key="hazards_search").input("100%_").run()
+    assert codes(app) == [] and app.info             # LIKE wildcards are searched as typed

@@ -71,14 +71,16 @@ def where(model, **equal) -> select:
 
 def double_click(page: Page, button: str) -> None:
     """A double click (a double tap on a weak signal does the same), then the redraw it causes."""
-    page.get_by_role("button", name=button).dblclick()
+    page.get_by_role("button", name=button, exact=True).dblclick()
     wait_until_idle(page)
     expect(page.get_by_text(re.compile("已保存 \\d+ 条记录")).first).to_be_visible()
 
 
-def choose_form(page: Page, label: str) -> None:
+def choose_form(page: Page, label: str, button: str = "保存") -> None:
     page.get_by_role("radio", name=label, exact=True).click()
     wait_until_idle(page)
+    # The previous form may linger a moment while the new one is drawn: wait until one save button is left.
+    expect(page.get_by_role("button", name=button, exact=True)).to_have_count(1)
 
 
 def test_a_double_click_on_the_visit_form_stores_one_visit_and_one_hazard(browser, served):
@@ -87,6 +89,9 @@ def test_a_double_click_on_the_visit_form_stores_one_visit_and_one_hazard(browse
     page.get_by_role("spinbutton", name="本次发现隐患数").fill("1")
     page.get_by_role("spinbutton", name="本次发现隐患数").press("Enter")
     wait_until_idle(page)
+    page.get_by_test_id("stRadio").first.get_by_text("一般", exact=True).click()   # level and category: no default
+    page.get_by_role("combobox", name="类别").first.click()
+    page.get_by_role("option", name="脚手架工程", exact=True).click()
     fill(page, "情况说明", notes)
     fill(page, "隐患描述", description)
     double_click(page, "保存巡查记录")
@@ -125,7 +130,7 @@ def test_a_double_click_on_every_record_form_stores_one_record(browser, served):
     double_click(page, "保存")
     assert count(served, where(LedgerItem, name=f"模板支撑验收 {tag}")) == 1
 
-    choose_form(page, "删除记录")
+    choose_form(page, "删除记录", button="删除")
     page.get_by_role("combobox", name="记录类型").click()
     page.get_by_role("option", name="风险点", exact=True).click()
     wait_until_idle(page)

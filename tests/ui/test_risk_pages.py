@@ -10,7 +10,7 @@ from db.period import Period
 from db.queries.risk_map import project_risk
 from render.formatting import format_kpi
 from tests.ui.shown import YEAR_2024, metrics
-from ui.present_view import SECTIONS
+from ui.present_view import SLIDES
 
 KPI_ZH = "按风险巡查达标率"
 
@@ -49,7 +49,7 @@ def test_project_page_flags_beyond_scale_works_started_without_review(demo_engin
     assert not app.exception
     assert any("未在开始前完成专家论证" in e.value for e in app.error)
     works = next(df.value for df in app.dataframe if "判定依据" in df.value.columns)
-    assert {"超过一定规模", "危大工程"} <= set(works["判定"]) and "⚠️" in set(works["未论证即施工"])
+    assert {"超过一定规模", "危大工程"} <= set(works["判定"]) and "未论证" in set(works["未论证即施工"])
     assert any("≥ 5 m" in basis for basis in works["判定依据"])
 
 
@@ -85,7 +85,7 @@ def test_patrols_page_shows_both_compliance_figures(demo_engine, run_page):
 
 def test_presentation_has_a_risk_map_section(demo_engine, run_page):
     app = run_page(demo_engine, role="visitor", **YEAR_2024)
-    for _ in range(SECTIONS.index("risk_map")):
+    for _ in range(SLIDES.index("risk_map")):
         app.button(key="present_next").click().run()
     assert not app.exception
     assert app.title[0].value == "按风险监管：在建项目风险地图"

@@ -122,11 +122,17 @@ if kpi is not None:
     if rows.empty:
         st.caption(t("overview.no_records"))
     else:
-        rows = masking.people(rows, ctx.user.role, names=("inspectors",) if "inspectors" in rows else ())
+        def masked(frame):
+            return masking.people(frame, ctx.user.role, names=("inspectors",) if "inspectors" in frame else ())
+
+        def every_record():
+            return masked(cache.read(drilldown.records_behind, kpi=kpi, period=period, as_of=ctx.as_of,
+                                     limit=widgets.EXPORT_ROWS, offset=0, rev=rev)[0])
+
         vocabularies = {"category": enums.CATEGORY, "kind": KIND_OF.get(kpi),
                         "level": LEVEL_OF.get(kpi, enums.HAZARD_LEVEL)}
-        widgets.table(rows, t, {column: f"overview.col_{column}" for column in rows.columns}, vocabularies,
-                      export=f"{kpi}_{period.start}_{period.end}", user=ctx.user)
+        widgets.table(masked(rows), t, {column: f"overview.col_{column}" for column in rows.columns}, vocabularies,
+                      export=f"{kpi}_{period.start}_{period.end}", user=ctx.user, everything=every_record)
 
 if may_export(ctx.user.role):
     with st.expander(t("report_export.title"), icon=":material/description:"):

@@ -74,7 +74,9 @@ else:
         "level": "hazards.level", "category": "hazards.category", "found_on": "hazards.col_found",
         "due_on": "hazards.col_due", "age_days": "hazards.col_age", "days_overdue": "hazards.col_overdue"},
         {"status": HAZARD_STATUS, "level": HAZARD_LEVEL, "category": CATEGORY},
-        export="hazards", user=ctx.user)
+        export="hazards", user=ctx.user, everything=lambda: cache.read(
+            hazards.hazard_list, as_of=as_of, **scope, statuses=statuses, search=search,
+            limit=widgets.EXPORT_ROWS, offset=0, rev=rev)[0])
 
 st.subheader(t("hazards.time_to_close"))
 if closed == 0:

@@ -30,9 +30,10 @@ def list_filters(ctx: PageContext) -> ProjectFilter:
         status=row.segmented_control(t("projects.status"), STATUSES, default=status, key="projects_status",
                                      format_func=lambda s: t.label(enums.PROJECT_STATUS, s)),
     )
-    more = st.columns(4)
+    more = st.columns(5)
+    every = more[4].toggle(t("projects.all_periods"), st.query_params.get("all") == "1", key="projects_all")
     where = ProjectFilter(
-        search=where.search, status=where.status,
+        search=where.search, status=where.status, active_in=None if every else ctx.period,
         kind=more[0].selectbox(t("projects.kind"), enums.PROJECT_KIND.codes, index=_index(kind),
                                placeholder=t("projects.any"), key="projects_kind",
                                format_func=lambda k: t.label(enums.PROJECT_KIND, k)),
@@ -41,7 +42,7 @@ def list_filters(ctx: PageContext) -> ProjectFilter:
         key_only=more[3].toggle(t("projects.key_only"), st.query_params.get("key") == "1", key="projects_key"),
     )
     filters.write_url(q=where.search, status=where.status, kind=where.kind, party=where.party,
-                      inspector=where.inspector, key="1" if where.key_only else None)
+                      inspector=where.inspector, key="1" if where.key_only else None, all="1" if every else None)
     return where
 
 
@@ -63,6 +64,10 @@ def project_list(ctx: PageContext, where: ProjectFilter, rev: int) -> None:
     t = ctx.t
     rows, total = widgets.paged(t, "projects_page", lambda limit, offset: cache.read(
         projects.project_page, where=where, as_of=ctx.as_of, limit=limit, offset=offset, rev=rev), url_param="page")
+    if where.active_in:
+        st.caption(t("projects.in_period", n=total, start=where.active_in.start, end=where.active_in.end))
+    else:
+        st.caption(t("projects.in_all", n=total))
     if rows.empty:
         st.info(t("projects.none"))
         return

@@ -19,6 +19,7 @@ from ui import cache
 from ui.filters import write_url
 
 PAGE_SIZE = 50
+EXPORT_ROWS = 100_000   # a CSV of a whole list stops here: a spreadsheet, not a database dump
 # Cards on the Overview, in reading order; (key, delta colour) where "inverse" means fewer is better.
 OVERVIEW_CARDS = (
     ("projects_supervised", "off"), ("key_projects", "off"), ("site_visits", "normal"),
@@ -76,16 +77,18 @@ def labelled(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
 
 def table(frame: pd.DataFrame, t: Translator, headers: dict[str, str],
           labels: dict[str, Vocabulary] | None = None, *, export: str | None = None, user: Actor | None = None,
-          **options) -> None:
+          everything: Callable[[], pd.DataFrame] | None = None, **options) -> None:
     """Draw `frame` as a read-only table with translated headers and labels.
 
-    With `export` (a file stem) and a role that may export, a CSV of exactly what is shown is offered;
-    the grid's own export is switched off for everyone (client.disableDataExport) so that visitors get none.
+    With `export` (a file stem) and a role that may export, a CSV is offered: of what is shown, or of the whole
+    list when `frame` is one page of it and `everything` reads it all (up to EXPORT_ROWS), built on click.
+    The grid's own export is switched off for everyone (client.disableDataExport) so that visitors get none.
     """
     shown = labelled(frame, t, headers, labels)
     st.dataframe(shown, hide_index=True, width="stretch", **options)
     if export and user and may_export(user.role):
-        download(user, t("frame.csv"), lambda: csv_bytes(shown), file_name=f"{export}.csv", mime="text/csv",
+        whole = (lambda: labelled(everything(), t, headers, labels)) if everything else (lambda: shown)
+        download(user, t("frame.csv"), lambda: csv_bytes(whole()), file_name=f"{export}.csv", mime="text/csv",
                  key=f"csv_{export}")
 
 

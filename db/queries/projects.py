@@ -9,7 +9,9 @@ from sqlalchemy import Connection, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from db.hazard_status import closed_by, overdue_on
+from db.kpis import active_projects_filter
 from db.models import Enterprise, Hazard, Project, TeamMember
+from db.period import Period
 
 # The map is a picture of where sites are; beyond this many points it shows the first ones.
 MAP_LIMIT = 2000
@@ -25,6 +27,7 @@ class ProjectFilter:
     search: str | None = None
     party: str | None = None
     inspector: str | None = None
+    active_in: Period | None = None   # under supervision at some time in the period (the KPI's rule); None: all
 
 
 def status_of(as_of: dt.date):
@@ -38,6 +41,8 @@ def status_of(as_of: dt.date):
 
 def _filtered(query: Select, where: ProjectFilter, as_of: dt.date) -> Select:
     query = query.where(Project.deleted_at.is_(None))
+    if where.active_in:
+        query = query.where(active_projects_filter(where.active_in))
     if where.status:
         query = query.where(status_of(as_of) == where.status)
     if where.kind:

@@ -83,3 +83,13 @@ def test_visitors_cannot_search_by_a_masked_name(demo_engine, run_page):
     assert [c.value for c in visitor.caption] == [c.value for c in unfiltered.caption]   # the name narrowed nothing
     assert len(visitor.warning) == 1 and name not in visitor.warning[0].value
     assert not [i for i in visitor.text_input if i.key == "projects_inspector"]
+
+
+def test_the_list_holds_the_projects_of_the_period_and_all_on_request(demo_engine, run_page):
+    from tests.ui.shown import YEAR_2024, kpis_2024
+    app = run_page(demo_engine, "pages/projects.py", role="leader", **YEAR_2024)
+    supervised = kpis_2024(demo_engine).projects_supervised
+    assert any(f"在监的项目:{supervised} 个" in c.value for c in app.caption)
+    app.toggle(key="projects_all").set_value(True).run()
+    shown = next(c.value for c in app.caption if "全部期间的项目" in c.value)
+    assert int(shown.split(":")[1].split(" ")[0]) > supervised and app.query_params["all"] == "1"

@@ -211,6 +211,9 @@ def delete_form(form: str) -> None:
     st.caption(t("deletion.found"))
     st.text(record["code"])
     with st.form("records_delete", enter_to_submit=False):
+        reason = st.text_input(t("deletion.reason"), key="records_delete_reason", max_chars=200,
+                               placeholder=t("deletion.reason_hint"))
+        field_error(form, "reason", t)
         sure = st.checkbox(t("deletion.confirm"), key="records_delete_sure")
         field_error(form, "confirm", t)
         if st.form_submit_button(t("deletion.delete"), width="stretch"):
@@ -218,8 +221,10 @@ def delete_form(form: str) -> None:
                 remember_errors(form, [FieldError("confirm", "deletion.confirm_first")])
                 st.rerun()
             save(form, lambda submission: delete_record(cache.engine(), actor=ctx.user, table=table, row_id=target["id"],
-                                                        version=target["version"], submission=submission),
-                 {"table": table, "record": target}, clear={"records_delete_code": "", "records_delete_sure": False})
+                                                        version=target["version"], reason=reason,
+                                                        submission=submission),
+                 {"table": table, "record": target, "reason": reason},
+                 clear={"records_delete_code": "", "records_delete_sure": False, "records_delete_reason": ""})
 
 
 FORMS = {"risk_point": risk_point_form, "enforcement": enforcement_form, "training": training_form,

@@ -23,7 +23,7 @@ if rows.empty:
     st.info(t("deletion.none_deleted"))
     st.stop()
 widgets.table(rows, t, {"code": "deletion.code", "deleted_at": "deletion.deleted_at",
-                        "updated_by": "deletion.deleted_by"})
+                        "updated_by": "deletion.deleted_by", "reason": "deletion.reason"})
 labels = dict(zip(rows["id"], rows["code"]))
 row_id = st.selectbox(t("deletion.pick"), list(labels), format_func=labels.get, key="trash_pick")
 if st.button(t("deletion.restore"), type="primary", key="trash_restore", width="stretch"):

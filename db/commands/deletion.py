@@ -24,17 +24,26 @@ def _model(table: str):
     return DELETABLE[table][0]
 
 
-def delete_record(engine: Engine, *, actor: Actor, table: str, row_id: int, version: int,
+REASON_CHARS = (2, 200)
+
+
+def delete_record(engine: Engine, *, actor: Actor, table: str, row_id: int, version: int, reason: str,
                   submission: str | None = None) -> None:
-    """Hide a record from every page and figure; an admin can restore it."""
+    """Hide a record from every page and figure, saying why (kept in the audit log and shown beside the deleted
+    record); an admin can restore it."""
     require(actor, ENTRY_ROLES, "delete_record")
     model = _model(table)
+    reason = (reason or "").strip()
+    if len(reason) < REASON_CHARS[0]:
+        raise ValidationFailed([FieldError("reason", "errors.required")])
+    if len(reason) > REASON_CHARS[1]:
+        raise ValidationFailed([FieldError("reason", "errors.too_long")])
     with writing(engine, actor, submission=submission) as session:
         row = for_update(session, model, row_id, version)
         before = snapshot(row)
         row.deleted_at, row.updated_by, row.updated_at = now(), actor.username, now()
         session.flush()
-        audit(session, "delete", table=table, row_id=row.id, before=before, after=snapshot(row))
+        audit(session, "delete", table=table, row_id=row.id, before=before, after={**snapshot(row), "reason": reason})
         remember(session, [saved(session, row)])
 
 

@@ -137,6 +137,7 @@ def test_a_double_click_on_every_record_form_stores_one_record(browser, served):
     page.get_by_role("textbox", name="编号").fill(f"{_risk_code(served, tag)}")
     page.get_by_role("textbox", name="编号").press("Enter")
     wait_until_idle(page)
+    page.get_by_role("textbox", name="删除原因").fill(f"重复录入 {tag}")
     page.get_by_text("确认删除这条记录").click()
     double_click(page, "删除")
     assert count(served, select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "delete")) == 1

@@ -116,7 +116,7 @@ def _delete_or_restore(engine, operation: str, table: str, rng: random.Random) -
         return
     row_id, version = rng.choice(rows)
     if operation == "delete":
-        delete_record(engine, actor=FIRST, table=table, row_id=row_id, version=version)
+        delete_record(engine, actor=FIRST, table=table, row_id=row_id, version=version, reason="重复录入")
     elif operation == "restore":
         restore_record(engine, actor=ADMIN, table=table, row_id=row_id)
     elif table == "trainings":

@@ -27,7 +27,7 @@ def test_deleted_hazard_leaves_the_figures_and_restore_brings_it_back(engine):
     b.hazard(engine, b.project(engine), D(2024, 3, 1), code="H-DEL")
     with engine.connect() as conn:
         record = live_record(conn, table="hazards", code="H-DEL")
-    delete_record(engine, actor=STAFF, table="hazards", row_id=record["id"], version=record["version"])
+    delete_record(engine, actor=STAFF, table="hazards", row_id=record["id"], version=record["version"], reason="重复录入")
     assert figures(engine).hazards_found == 0
     with engine.connect() as conn:
         rows, total = deleted_records(conn, table="hazards")
@@ -48,7 +48,7 @@ def test_deleted_visits_leave_patrol_compliance(engine):
     with engine.connect() as conn:
         assert compute(conn, period, D(2024, 2, 1)).patrol_compliance == 1.0
         record = live_record(conn, table="site_visits", code="V-1")
-    delete_record(engine, actor=STAFF, table="site_visits", row_id=record["id"], version=record["version"])
+    delete_record(engine, actor=STAFF, table="site_visits", row_id=record["id"], version=record["version"], reason="重复录入")
     with engine.connect() as conn:
         assert compute(conn, period, D(2024, 2, 1)).patrol_compliance == 0.0
         assert conn.execute(select(SiteVisit.deleted_at).where(SiteVisit.code == "V-1")).scalar_one() is not None
@@ -58,13 +58,13 @@ def test_staff_cannot_restore_and_stale_delete_conflicts(engine):
     b.hazard(engine, b.project(engine), D(2024, 3, 1), code="H-X")
     with engine.connect() as conn:
         record = live_record(conn, table="hazards", code="H-X")
-    delete_record(engine, actor=STAFF, table="hazards", row_id=record["id"], version=record["version"])
+    delete_record(engine, actor=STAFF, table="hazards", row_id=record["id"], version=record["version"], reason="重复录入")
     with pytest.raises(PermissionDenied):
         restore_record(engine, actor=STAFF, table="hazards", row_id=record["id"])
     with pytest.raises((Conflict, ValidationFailed)):
-        delete_record(engine, actor=STAFF, table="hazards", row_id=record["id"], version=record["version"])
+        delete_record(engine, actor=STAFF, table="hazards", row_id=record["id"], version=record["version"], reason="重复录入")
 
 
 def test_unknown_table_is_refused(engine):
     with pytest.raises(ValidationFailed):
-        delete_record(engine, actor=STAFF, table="users", row_id=1, version=1)
+        delete_record(engine, actor=STAFF, table="users", row_id=1, version=1, reason="重复录入")

@@ -121,10 +121,17 @@ def test_staff_deletes_by_code_and_admin_restores_from_the_trash(engine, run_pag
     app.text_input(key="records_delete_code").input("H-TRASH").run()
     app.checkbox(key="records_delete_sure").check()
     save(app, "删除")
+    assert any("必填" in e.value for e in app.error)   # no reason given: nothing deleted, said beside the field
+    with engine.connect() as conn:
+        assert conn.execute(select(Hazard.deleted_at)).scalar_one() is None
+    app.text_input(key="records_delete_reason").input("重复录入")
+    app.checkbox(key="records_delete_sure").check()
+    save(app, "删除")
     with engine.connect() as conn:
         assert conn.execute(select(Hazard.deleted_at)).scalar_one() is not None
     trash = run_page(engine, "pages/trash.py", role="admin")
     trash.selectbox(key="trash_table").select("hazards").run()
+    assert trash.dataframe[0].value["删除原因"].tolist() == ["重复录入"]
     next(x for x in trash.button if x.key == "trash_restore").click().run()
     assert any("已保存 1 条记录" in s.value for s in trash.success)
     with engine.connect() as conn:

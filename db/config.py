@@ -14,6 +14,7 @@ import stat
 import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel, BeforeValidator, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError, field_validator,
@@ -57,6 +58,7 @@ SOURCES = {
     "map_geojson": ("MAP_GEOJSON", ("map", "geojson")),
     "map_tile_url": ("MAP_TILE_URL", ("map", "tile_url")),
     "present_year": ("PRESENT_YEAR", ("present", "year")),
+    "timezone": ("TIMEZONE", ("office", "timezone")),
 }
 # The issuing office and the first part of every document number, e.g. 九开建质安整〔2024〕12号.
 DEFAULT_OFFICE = "九江经济技术开发区建设局"
@@ -107,6 +109,17 @@ class Settings(BaseModel):
     map_tile_url: str | None = None
     # The year presentation mode tells (visitors land on it); unset: the period chosen in the sidebar.
     present_year: int | None = Field(default=None, ge=1990, le=2200)
+    # The office's clock: audit times are shown and filtered by its days.
+    timezone: str = "Asia/Shanghai"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, zone: str) -> str:
+        try:
+            ZoneInfo(zone)
+        except (ValueError, ZoneInfoNotFoundError):
+            raise ValueError("not an IANA time zone such as Asia/Shanghai") from None
+        return zone
 
     @field_validator("risk_weekly_targets")
     @classmethod

@@ -6,16 +6,25 @@ import json
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Connection, Select, func, select
+from zoneinfo import ZoneInfo
 
-from db.models import AuditEntry, FormSubmission, User
+from sqlalchemy import Connection, Select, and_, false, func, or_, select
+
+from db.commands.deletion import DELETABLE
+from db.config import settings
+from db.models import AuditEntry, Document, FormSubmission, User
 
 AUDIT_COLUMNS = ["id", "at", "actor", "action", "table_name", "row_id", "before", "after"]
+# The business code each audited table is known by: what the log shows and is searched by instead of row ids.
+CODES = {**{table: column for table, (_, column) in DELETABLE.items()}, "users": User.username,
+         "documents": Document.number}
+SHOWN_CHANGES = 6      # fields listed per audit row; the CSV has the full before/after
+VALUE_CHARS = 60
 
 
 @dataclass(frozen=True)
 class AuditFilter:
-    """Which audit rows to show; None means "any". Dates are inclusive, in UTC."""
+    """Which audit rows to show; None means "any". Dates are inclusive, the office's days (settings.timezone)."""
 
     actor: str | None = None
     action: str | None = None
@@ -23,6 +32,7 @@ class AuditFilter:
     row_id: int | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    code: str | None = None        # the record's business code (a hazard's YH2026-0012, a user's name, ...)
 
 
 def users_table(conn: Connection, now: dt.datetime) -> pd.DataFrame:
@@ -54,8 +64,46 @@ def audit_count(conn: Connection, where: AuditFilter) -> int:
 
 
 def audit_page(conn: Connection, where: AuditFilter, *, limit: int, offset: int = 0) -> tuple[pd.DataFrame, int]:
-    """A page of matching audit rows, newest first, before/after as JSON text; and how many match."""
-    return audit_export(conn, where, limit=limit, offset=offset), audit_count(conn, where)
+    """A page of matching audit rows to read, newest first: local time, the record's code, what changed."""
+    return readable(conn, audit_export(conn, where, limit=limit, offset=offset)), audit_count(conn, where)
+
+
+def readable(conn: Connection, frame: pd.DataFrame) -> pd.DataFrame:
+    """Audit rows as a person reads them: time in the office's zone, the record's code, the changed fields."""
+    zone = ZoneInfo(settings().timezone)
+    codes: dict[tuple[str, int], str] = {}
+    for table, column in CODES.items():
+        ids = frame.loc[frame["table_name"] == table, "row_id"].dropna().astype(int).unique().tolist()
+        if ids:
+            model = column.class_
+            codes |= {(table, row_id): code for row_id, code in
+                      conn.execute(select(model.id, column).where(model.id.in_(ids)))}
+    return pd.DataFrame({
+        "at": [_utc(at).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S") for at in frame["at"]],
+        "actor": frame["actor"], "action": frame["action"], "table_name": frame["table_name"],
+        "record": [codes.get((table, int(row_id)), "") if table and pd.notna(row_id) else ""
+                   for table, row_id in zip(frame["table_name"], frame["row_id"])],
+        "changes": [_changes(before, after) for before, after in zip(frame["before"], frame["after"])],
+    })
+
+
+def _changes(before: str, after: str) -> str:
+    # An update lists the fields that changed (old → new); anything else its values, system columns left out.
+    old, new = (json.loads(text) if text else {} for text in (before, after))
+    skip = {"id", "version", "updated_at", "updated_by", "created_at", "created_by"}
+    if old and new:
+        parts = [f"{key}: {_short(old.get(key))} → {_short(value)}" for key, value in new.items()
+                 if key not in skip and old.get(key) != value]
+    else:
+        parts = [f"{key}: {_short(value)}" for key, value in (new or old).items()
+                 if key not in skip and value not in (None, "")]
+    more = len(parts) - SHOWN_CHANGES
+    return "; ".join(parts[:SHOWN_CHANGES]) + (f"; … +{more}" if more > 0 else "")
+
+
+def _short(value) -> str:
+    text = "—" if value is None else str(value)
+    return text if len(text) <= VALUE_CHARS else text[:VALUE_CHARS - 1] + "…"
 
 
 def audit_export(conn: Connection, where: AuditFilter, *, limit: int, offset: int = 0) -> pd.DataFrame:
@@ -77,6 +125,8 @@ def _filtered(query: Select, where: AuditFilter) -> Select:
         query = query.where(AuditEntry.table_name == where.table_name)
     if where.row_id is not None:
         query = query.where(AuditEntry.row_id == where.row_id)
+    if where.code:
+        query = query.where(_records_coded(where.code))
     if where.start:
         query = query.where(AuditEntry.at >= _midnight(where.start))
     if where.end:
@@ -84,8 +134,25 @@ def _filtered(query: Select, where: AuditFilter) -> Select:
     return query
 
 
+def _records_coded(code: str):
+    """SQL: the audit rows of whichever record carries `code` (codes are unique within their table)."""
+    matches = []
+    for table, column in CODES.items():
+        model = column.class_
+        matches.append(and_(AuditEntry.table_name == table,
+                            AuditEntry.row_id.in_(select(model.id).where(column == code.strip()).scalar_subquery())))
+    return or_(*matches) if matches else false()
+
+
 def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
+    # Days are the office's days (its time zone), as the log shows them; the instant in UTC, because SQLite
+    # stores naive UTC and compares wall times.
+    return dt.datetime.combine(day, dt.time(), tzinfo=ZoneInfo(settings().timezone)).astimezone(dt.timezone.utc)
+
+
+def office_today() -> dt.date:
+    """Today in the office's time zone (the day its log entries fall on)."""
+    return dt.datetime.now(ZoneInfo(settings().timezone)).date()
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

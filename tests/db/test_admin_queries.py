@@ -38,8 +38,8 @@ def test_pages_are_newest_first_and_do_not_overlap(engine):
     for i in range(5):
         entry(engine, base + dt.timedelta(minutes=i), row_id=i)
     with engine.connect() as conn:
-        first, total = admin.audit_page(conn, AuditFilter(), limit=2)
-        third, _ = admin.audit_page(conn, AuditFilter(), limit=2, offset=4)
+        first, total = admin.audit_export(conn, AuditFilter(), limit=2), admin.audit_count(conn, AuditFilter())
+        third = admin.audit_export(conn, AuditFilter(), limit=2, offset=4)
     assert total == 5
     assert list(first["row_id"]) == [4, 3]
     assert list(third["row_id"]) == [0]

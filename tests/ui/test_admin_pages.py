@@ -1,5 +1,6 @@
 """The admin pages: accounts are managed through db.users; the audit log filters and exports safely."""
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
 
@@ -56,7 +57,36 @@ def test_audit_log_filters_by_action(engine, run_page):
     app.selectbox(key="audit_log_action").set_value("login_failed").run()
     assert not app.exception
     shown = app.dataframe[0].value
-    assert list(shown["操作"]) == ["login_failed"]
+    assert list(shown["操作"]) == ["登录失败"]
+    assert list(shown["数据表"]) == ["账号"] and list(shown["记录编号"]) == ["inspector"]
+
+
+def test_audit_log_reads_as_codes_local_times_and_changed_fields(engine, run_page):
+    from db.commands.hazards import mark_rectified
+    from db.models import Hazard
+    from db.permissions import Actor
+    from sqlalchemy import select
+    from tests import builders as b
+
+    today = dt.date.today()
+    project = b.project(engine, start=today - dt.timedelta(days=100))
+    b.hazard(engine, project, today - dt.timedelta(days=3), code="YH2026-0042")
+    b.hazard(engine, project, today - dt.timedelta(days=3), code="YH2026-0043")
+    with engine.connect() as conn:
+        ids = dict(conn.execute(select(Hazard.code, Hazard.id)).all())
+    inspector = Actor("inspector", "staff", "检查员")
+    for code in ("YH2026-0042", "YH2026-0043"):
+        mark_rectified(engine, actor=inspector, hazard_id=ids[code], version=1, rectified_on=today, note="已整改")
+    app = run_page(engine, "pages/audit_log.py", lang="en")
+    app.text_input(key="audit_log_code").input("YH2026-0042").run()
+    shown = app.dataframe[0].value
+    assert list(shown["Record"]) == ["YH2026-0042"] and list(shown["What changed"].str.contains(
+        f"rectified_on: — → {today}")) == [True]
+    with engine.connect() as conn:
+        stamp = conn.execute(select(AuditEntry.at).order_by(AuditEntry.id.desc())).scalars().first()
+    stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+    local = stamp.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M:%S")
+    assert shown["Time"].iloc[0] == local and shown["Action"].iloc[0] == "Changed"
 
 
 def test_csv_export_neutralises_formulas(engine):

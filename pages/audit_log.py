@@ -25,11 +25,8 @@ actions, tables = cache.read_fresh(admin.audit_actions), cache.read_fresh(admin.
 
 
 def named(kind: str, code: str | None) -> str:
-    """An action's or a table's name in the chosen language; the stored code when the catalog has none."""
-    if not code:
-        return t("audit_log.any") if code == ANY else ""
-    text = t(f"audit_log.{kind}_{code}")
-    return code if text == f"audit_log.{kind}_{code}" else text
+    """An action's or a table's name in the chosen language (the stored code when the catalog has none)."""
+    return t.named(f"audit_log.{kind}_", code) if code else t("audit_log.any")
 
 
 left, middle, right = st.columns(3)

@@ -1,14 +1,32 @@
 """Hazards: found vs closed by month, breakdowns, the open and overdue list, time to close."""
+from types import SimpleNamespace
+
 import streamlit as st
 
 from db.enums import CATEGORY, DOMAIN, HAZARD_LEVEL, HAZARD_STATUS, KPI
-from db.queries import hazards, overview
+from db.queries import hazards, overview, workflow
 from render import charts
-from ui import cache, filters, widgets
+from ui import cache, filters, hazard_view, widgets
 from ui.frame import frame
 
 ctx = frame("hazards")
 t, period, as_of = ctx.t, ctx.period, ctx.as_of
+
+# One hazard's own page (?hazard=YH2026-0012): its card, status and documents; the list is one click back.
+if wanted := filters.url_text("hazard"):
+    found = cache.read(workflow.hazard_card, code=wanted, as_of=as_of, rev=cache.revision())
+    widgets.link("pages/hazards.py", t("hazards.back_to_list"), icon=":material/arrow_back:")
+    if found is None:
+        st.warning(t("hazards.not_found"))
+        st.text(wanted)
+        st.stop()
+    st.title(t("hazards.one_title", code=found["code"]), anchor=False)
+    st.caption(t("hazards.status_on", status=t.label(HAZARD_STATUS, found["status"]), date=as_of))
+    hazard_view.card(ctx, SimpleNamespace(**found), cache.revision(), expanded_history=True)
+    st.subheader(t("documents.title"))
+    hazard_view.documents(ctx, found["code"])
+    st.stop()
+
 st.title(t("hazards.title"))
 st.caption(t("hazards.caption", start=period.start, end=period.end, as_of=as_of))
 
@@ -69,11 +87,13 @@ rows, listed = widgets.paged(t, "hazards_page", lambda limit, offset: cache.read
 if listed == 0:
     st.info(t("hazards.none_listed"))
 else:
-    widgets.table(rows, t, {
-        "code": "hazards.col_code", "project": "hazards.col_project", "status": "hazards.col_status",
+    widgets.table(rows.assign(link="?hazard=" + rows["code"]), t, {
+        "link": "hazards.open_column", "code": "hazards.col_code", "project": "hazards.col_project", "status": "hazards.col_status",
         "level": "hazards.level", "category": "hazards.category", "found_on": "hazards.col_found",
         "due_on": "hazards.col_due", "age_days": "hazards.col_age", "days_overdue": "hazards.col_overdue"},
         {"status": HAZARD_STATUS, "level": HAZARD_LEVEL, "category": CATEGORY},
+        column_config={t("hazards.open_column"): st.column_config.LinkColumn(display_text=t("hazards.open_link"),
+                                                                        width="small")},
         export="hazards", user=ctx.user, everything=lambda: cache.read(
             hazards.hazard_list, as_of=as_of, **scope, statuses=statuses, search=search,
             limit=widgets.EXPORT_ROWS, offset=0, rev=rev)[0])

@@ -9,7 +9,7 @@ from db import enums
 from db.commands.hazards import close_hazard, mark_rectified, send_back
 from db.queries import workflow
 from render.formatting import plain
-from ui import cache, widgets
+from ui import cache, hazard_view, widgets
 from ui.documents import issue_buttons
 from ui.forms import bind, bound_code, date_field, feedback, field_error, generation, save, starting
 from ui.frame import frame
@@ -28,34 +28,6 @@ def label(row) -> str:
     """What a picker shows of a hazard: enough to know it before acting on it."""
     return (f"{row.code} · {row.project} · {t.label(enums.HAZARD_LEVEL, row.level)} · "
             f"{str(row.description)[:30]} · {t('rectification.due_short', date=row.due_on)}")
-
-
-def card(hazard) -> None:
-    """The hazard as the inspector must know it before acting: facts, what was reported, photos, history."""
-    st.markdown(f"**{plain(hazard.code)}** · {plain(hazard.project)} · {t.label(enums.HAZARD_LEVEL, hazard.level)} · "
-                f"{t.label(enums.CATEGORY, hazard.category)}")
-    st.text(hazard.description)
-    st.caption(t("rectification.card_dates", found=hazard.found_on, due=hazard.due_on))
-    for field in ("location", "requirement", "responsible"):
-        if isinstance(getattr(hazard, field), str):
-            st.caption(t(f"rectification.card_{field}"))
-            st.text(getattr(hazard, field))
-    found = cache.read(workflow.photo_thumbnails, int(hazard.id), "found", rev=rev)
-    if found:
-        st.image(found, width=160, caption=[t("rectification.photo_found", n=i + 1) for i in range(len(found))])
-    if isinstance(hazard.rectified_by, str):
-        st.caption(t("rectification.rectified_by_on", who=plain(hazard.rectified_by), date=hazard.rectified_on))
-        st.text(hazard.rectification_note or "")
-    if hazard.sent_back_count:
-        st.warning(t("rectification.sent_back", n=int(hazard.sent_back_count),
-                     reason=plain(hazard.last_sent_back_reason)))
-    thumbnails = cache.read(workflow.photo_thumbnails, int(hazard.id), rev=rev)
-    if thumbnails:
-        st.image(thumbnails, width=160, caption=[t("rectification.photo", n=i + 1) for i in range(len(thumbnails))])
-    history = cache.read(workflow.hazard_history, hazard_id=int(hazard.id), rev=rev)
-    with st.expander(t("rectification.history", n=len(history))):
-        widgets.table(history, t, {"at": "rectification.col_at", "actor": "rectification.col_actor",
-                                   "action": "rectification.col_action"})
 
 
 def rectify_form(target: dict) -> None:
@@ -153,7 +125,7 @@ if current.empty:
 else:
     hazard = current.iloc[0]
     target = bind(FORM, hazard)
-    card(hazard)
+    hazard_view.card(ctx, hazard, rev)
 if state == "open":
     rectify_form(target)
 else:

@@ -45,6 +45,12 @@ class Translator:
         except (KeyError, IndexError):
             return text  # a message whose parameters changed still says something
 
+    def named(self, prefix: str, code: str | None) -> str:
+        """The catalog's name for an open-ended code (`prefix` + code, e.g. an audit action), else the code."""
+        if not code:
+            return ""
+        return self._strings.get(f"{prefix}{code}", code)
+
     def label(self, vocabulary: Vocabulary, code: str | None) -> str:
         """An enumeration code's label in this language."""
         return "" if code is None else vocabulary.label(code, self.lang)

@@ -7,8 +7,9 @@ import pandas as pd
 from sqlalchemy import Connection, and_, case, func, or_, select, union_all
 
 from db.commands.hazards import ESCALATE_AFTER_SEND_BACKS
-from db.hazard_status import fix_reported_by, not_closed_parts, overdue_on
-from db.models import AuditEntry, Enterprise, Hazard, HazardPhoto, Project, SiteVisit
+from db.hazard_status import fix_reported_by, not_closed_parts, overdue_on, status_on
+from db.models import Enterprise, Hazard, HazardPhoto, Project, SiteVisit
+from db.queries.admin import AuditFilter, audit_export, readable
 
 # A select box beyond this many projects is unusable anyway; the user's own come first.
 MAX_PROJECT_CHOICES = 2000
@@ -45,19 +46,29 @@ def workflow_hazards(conn: Connection, *, state: str, as_of: dt.date, limit: int
     candidates = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
     page = (select(candidates.c.id).order_by(candidates.c.due_on, candidates.c.id).limit(limit).offset(offset)
             .subquery())
-    rows = conn.execute(
-        select(Hazard.id, Hazard.version, Hazard.code, Project.code.label("project_code"),
-               Project.name.label("project"), Hazard.found_on,
-               Hazard.due_on, Hazard.level, Hazard.category, Hazard.description, Hazard.rectified_on,
-               Hazard.rectified_by, Hazard.rectification_note, Hazard.sent_back_count,
-               Hazard.last_sent_back_reason, Hazard.location, Hazard.requirement,
-               Enterprise.name.label("responsible"),
-               case((overdue_on(as_of), True), else_=False).label("overdue"))
-        .join(page, page.c.id == Hazard.id).join(Project, Project.id == Hazard.project_id)
-        .outerjoin(Enterprise, Enterprise.id == Hazard.responsible_id)
-        .order_by(Hazard.due_on, Hazard.id)
-    ).mappings().all()
+    rows = conn.execute(_card_facts(as_of).join(page, page.c.id == Hazard.id).order_by(Hazard.due_on, Hazard.id)
+                        ).mappings().all()
     return pd.DataFrame([dict(r) for r in rows]), total
+
+
+def _card_facts(as_of: dt.date):
+    # What a hazard's card shows (ui.hazard_view.card), for the workflow queue and the hazard's own page.
+    return (select(Hazard.id, Hazard.version, Hazard.code, Project.code.label("project_code"),
+                   Project.name.label("project"), Hazard.found_on,
+                   Hazard.due_on, Hazard.level, Hazard.category, Hazard.description, Hazard.rectified_on,
+                   Hazard.closed_on, Hazard.closed_by, Hazard.rectified_by, Hazard.rectification_note,
+                   Hazard.sent_back_count, Hazard.last_sent_back_reason, Hazard.location, Hazard.requirement,
+                   Enterprise.name.label("responsible"), status_on(as_of).label("status"),
+                   case((overdue_on(as_of), True), else_=False).label("overdue"))
+            .join(Project, Project.id == Hazard.project_id)
+            .outerjoin(Enterprise, Enterprise.id == Hazard.responsible_id))
+
+
+def hazard_card(conn: Connection, *, code: str, as_of: dt.date) -> dict | None:
+    """The card facts of the live hazard with `code`, or None."""
+    row = conn.execute(_card_facts(as_of).where(Hazard.code == code.strip(), Hazard.deleted_at.is_(None))
+                       ).mappings().first()
+    return dict(row) if row else None
 
 
 def hazards_needing_escalation(conn: Connection, project_id: int | None = None) -> pd.DataFrame:
@@ -96,12 +107,13 @@ def hazard_now(conn: Connection, *, code: str) -> dict | None:
     return dict(row) if row else None
 
 
+HISTORY_ROWS = 200   # a hazard's changes; far more than any real workflow makes
+
+
 def hazard_history(conn: Connection, *, hazard_id: int) -> pd.DataFrame:
-    """Every audited change of one hazard, oldest first: when, who, what (create, update, delete, restore)."""
-    rows = conn.execute(select(AuditEntry.at, AuditEntry.actor, AuditEntry.action)
-                        .where(AuditEntry.table_name == "hazards", AuditEntry.row_id == hazard_id)
-                        .order_by(AuditEntry.id)).all()
-    return pd.DataFrame(rows, columns=["at", "actor", "action"])
+    """Every audited change of one hazard, oldest first, as the audit log reads it (local time, what changed)."""
+    newest_first = audit_export(conn, AuditFilter(table_name="hazards", row_id=hazard_id), limit=HISTORY_ROWS)
+    return readable(conn, newest_first.iloc[::-1].reset_index(drop=True))
 
 
 def project_parties(conn: Connection, *, code: str) -> list[tuple[str, str, str]]:

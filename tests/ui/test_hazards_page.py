@@ -97,3 +97,27 @@ def test_every_status_is_listed_on_request_and_the_list_searches(engine, run_pag
     assert codes(app) == ["OPEN"] and app.query_params["q"] == "港区"
     app.text_input(key="hazards_search").input("100%_").run()
     assert codes(app) == [] and app.info             # LIKE wildcards are searched as typed
+
+
+def test_a_hazard_has_its_own_page_with_its_history(engine, run_page):
+    from db.commands.hazards import mark_rectified
+    from db.permissions import Actor
+
+    today = dt.date.today()
+    project = b.project(engine, start=today - dt.timedelta(days=100), name="滨江厂房项目")
+    hazard_id = b.hazard(engine, project, today - dt.timedelta(days=3), code="YH2026-0042",
+                         description="脚手架连墙件缺失")
+    mark_rectified(engine, actor=Actor("inspector", "staff", "检查员"), hazard_id=hazard_id, version=1,
+                   rectified_on=today, note="已补设连墙件")
+    year = {"start": f"{today.year - 1}-01-01", "end": f"{today.year}-12-31"}
+    listed = run_page(engine, PAGE, role="leader", **year)
+    assert listed.dataframe[0].value["打开"].tolist() == ["?hazard=YH2026-0042"]
+    app = run_page(engine, PAGE, role="leader", hazard="YH2026-0042", **year)
+    assert not app.exception
+    assert app.title[0].value == "隐患 YH2026-0042"
+    assert any("待复查" in c.value for c in app.caption)
+    assert "脚手架连墙件缺失" in [x.value for x in app.text] and "已补设连墙件" in [x.value for x in app.text]
+    history = app.dataframe[0].value
+    assert history["操作"].tolist() == ["修改"] and "rectified_on" in history["内容"].iloc[0]
+    missing = run_page(engine, PAGE, role="leader", hazard="[x](http://evil.test)", **year)
+    assert missing.warning and "[x](http://evil.test)" in [x.value for x in missing.text]

@@ -18,8 +18,8 @@ _NAME_SEPARATORS = re.compile(r"([、，,;；/\s]+)")
 
 def mask_name(name: str | None) -> str | None:
     """Keep the family name (or first letter) only: 王小明 -> 王**, Li Na -> L****."""
-    if not name:
-        return name
+    if not isinstance(name, str) or not name:
+        return None     # nothing to show, whether None or a table's NaN
     parts = _NAME_SEPARATORS.split(name)
     return "".join(part if _NAME_SEPARATORS.fullmatch(part) or not part else part[0] + "*" * (len(part) - 1)
                    for part in parts)
@@ -27,8 +27,8 @@ def mask_name(name: str | None) -> str | None:
 
 def mask_phone(phone: str | None) -> str | None:
     """Keep the first three and last four digits: 13812345678 -> 138****5678; short numbers fully masked."""
-    if not phone:
-        return phone
+    if not isinstance(phone, str) or not phone:
+        return None     # nothing to show, whether None or a table's NaN
     masked = _PHONE.sub(r"\1****\2", phone)
     return masked if masked != phone else re.sub(r"\d", "*", phone)
 

@@ -70,7 +70,7 @@ def grid_cells(page, visible: str, containing: re.Pattern) -> list[str]:
 def test_visitor_home_is_the_presentation(browser, demo_server):
     visitor = signed_in(browser, demo_server, "demo_visitor")
     shown_once(visitor.get_by_role("heading", name="“三式服务”护航项目建设"))
-    click_once_drawn(visitor.get_by_role("button", name="下一节 ▶"))
+    click_once_drawn(visitor.get_by_role("button", name="下一页 ▶"))
     shown_once(visitor.get_by_role("heading", name="质量安全监管成效"))
     assert visitor.get_by_role("textbox").count() == 0
 

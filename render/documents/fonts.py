@@ -12,8 +12,11 @@ import os
 import tempfile
 from pathlib import Path
 
+from collections.abc import Callable
+
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
+from fpdf import FPDF
 
 from db import config
 
@@ -25,6 +28,31 @@ BLOCKS = ((0x20, 0x17F), (0x2000, 0x206F), (0x2100, 0x218F), (0x2460, 0x24FF), (
 
 class DocumentFontMissing(RuntimeError):
     """No font with Chinese glyphs is installed; the message says how to install one."""
+
+
+class ChinesePdf(FPDF):
+    """An A4 portrait FPDF with the Simplified Chinese face embedded as `family` (the documents and the report)."""
+
+    def __init__(self, font: tuple[Path, int], family: str):
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.add_font(family, fname=str(font[0]), collection_font_number=font[1])
+        for face in self.fonts.values():
+            # Bounding boxes are not needed by PDF viewers; recomputing them for every glyph doubles the time.
+            face.ttfont.recalcBBoxes = False
+
+    @property
+    def missing_glyphs(self) -> bool:
+        """Whether some text had a character the font lacks."""
+        return any(getattr(face, "missing_glyphs", None) for face in self.fonts.values())
+
+
+def drawn_in_chinese(draw: Callable[[tuple[Path, int]], ChinesePdf]) -> bytes:
+    """The PDF bytes `draw(font)` makes: in the cut-down face when it has every character, else the full one."""
+    common, full = common_font(), full_font()
+    pdf = draw(common)
+    if pdf.missing_glyphs and common != full:
+        pdf = draw(full)
+    return bytes(pdf.output())
 
 
 def full_font() -> tuple[Path, int]:

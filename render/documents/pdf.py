@@ -23,23 +23,14 @@ PHOTO_WIDTH = 80
 PHOTO_PIXELS = 1600
 
 
-class DocumentPdf(FPDF):
+class DocumentPdf(fonts.ChinesePdf):
     """A4 portrait with the document's number, verification code and page x of y in every footer."""
 
     def __init__(self, footer_text: str, font: tuple, cjk: bool):
-        super().__init__(orientation="portrait", unit="mm", format="A4")
+        super().__init__(font, "doc")
         self.footer_text, self.cjk = footer_text, cjk
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
         self.set_auto_page_break(auto=True, margin=MARGIN_BOTTOM)
-        self.add_font("doc", fname=str(font[0]), collection_font_number=font[1])
-        for face in self.fonts.values():
-            # Bounding boxes are not needed by PDF viewers; recomputing them for every glyph doubles the time.
-            face.ttfont.recalcBBoxes = False
-
-    @property
-    def missing_glyphs(self) -> bool:
-        """Whether some text had a character the font lacks."""
-        return any(getattr(face, "missing_glyphs", None) for face in self.fonts.values())
 
     def footer(self) -> None:
         """Number, verification code and page x of y, small and grey, on every page."""
@@ -51,12 +42,8 @@ class DocumentPdf(FPDF):
 
 
 def draw(sheet: DocumentSheet, composed: Sheet, photos: dict[int, bytes], t: Translator) -> bytes:
-    """The PDF bytes of a composed document: in the cut-down font when it has every character, else the full one."""
-    common, full = fonts.common_font(), fonts.full_font()
-    pdf = _drawn(sheet, composed, photos, t, common)
-    if pdf.missing_glyphs and common != full:
-        pdf = _drawn(sheet, composed, photos, t, full)
-    return bytes(pdf.output())
+    """The PDF bytes of a composed document (in the cut-down font when it has every character)."""
+    return fonts.drawn_in_chinese(lambda font: _drawn(sheet, composed, photos, t, font))
 
 
 def _drawn(sheet: DocumentSheet, composed: Sheet, photos: dict[int, bytes], t: Translator, font) -> DocumentPdf:

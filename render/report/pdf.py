@@ -31,22 +31,13 @@ def font_problem() -> str | None:
     return None
 
 
-class ReportPdf(FPDF):
+class ReportPdf(fonts.ChinesePdf):
     """A4 portrait with the office's name over a red rule on every page and "page x of y" at the foot."""
 
     def __init__(self, office: str, page_text: str, font: tuple):
-        super().__init__(orientation="portrait", format="A4")
+        super().__init__(font, "report")
         self.office, self.page_text = office, page_text
         self.set_auto_page_break(auto=True, margin=18)
-        self.add_font("report", fname=str(font[0]), collection_font_number=font[1])
-        for face in self.fonts.values():
-            # Bounding boxes are not needed by PDF viewers; recomputing them for every glyph doubles the time.
-            face.ttfont.recalcBBoxes = False
-
-    @property
-    def missing_glyphs(self) -> bool:
-        """Whether some text had a character the font lacks."""
-        return any(getattr(face, "missing_glyphs", None) for face in self.fonts.values())
 
     def header(self) -> None:
         self.set_font("report", size=15)
@@ -69,12 +60,8 @@ class ReportPdf(FPDF):
 
 
 def render_pdf(content: ReportContent, t: Translator) -> bytes:
-    """The report as PDF bytes: in the cut-down font when it has every character, else the full one."""
-    common, full = fonts.common_font(), fonts.full_font()
-    pdf = _drawn(content, t, common)
-    if pdf.missing_glyphs and common != full:
-        pdf = _drawn(content, t, full)
-    return bytes(pdf.output())
+    """The report as PDF bytes (in the cut-down font when it has every character)."""
+    return fonts.drawn_in_chinese(lambda font: _drawn(content, t, font))
 
 
 def _drawn(content: ReportContent, t: Translator, font: tuple) -> ReportPdf:

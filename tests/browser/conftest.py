@@ -1,13 +1,19 @@
 """Browser tests: a real `streamlit run` on a free port, driven by Playwright in Debian's Chromium."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from playwright.sync_api import expect
 
+from db.engine import make_engine
+from db.migrate import upgrade
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT
 from harness.server import streamlit_server
 from seed.demo import load_demo
@@ -34,20 +40,25 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory):
-    """The app serving a fresh SQLite demo database; yields its base URL."""
-    from db.engine import make_engine
-    from db.migrate import upgrade
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'demo.db'}"
+@contextlib.contextmanager
+def demo_site(folder: Path, **env: str) -> Iterator[SimpleNamespace]:
+    """The app serving a fresh SQLite demo database in `folder`: its base URL and an engine on the same file."""
+    url = f"sqlite:///{folder / 'demo.db'}"
     engine = make_engine(url)
     upgrade(engine)
     load_demo(engine, today=DEMO_TODAY)
-    engine.dispose()
-    env = {"DATABASE_URL": url, "AUTH_COOKIE_KEY": TEST_COOKIE_KEY, "OVERVIEW_REFRESH_SECONDS": "2"}
-    with streamlit_server(env) as port:
-        yield f"http://127.0.0.1:{port}"
+    try:
+        with streamlit_server({"DATABASE_URL": url, "AUTH_COOKIE_KEY": TEST_COOKIE_KEY, **env}) as port:
+            yield SimpleNamespace(base=f"http://127.0.0.1:{port}", engine=engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """The app serving a fresh SQLite demo database; yields its base URL."""
+    with demo_site(tmp_path_factory.mktemp("browser"), OVERVIEW_REFRESH_SECONDS="2") as site:
+        yield site.base
 
 
 @pytest.fixture

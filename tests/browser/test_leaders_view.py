@@ -12,19 +12,14 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from db.engine import make_engine
-from db.migrate import upgrade
 from db.queries import overview
-from harness.browser import TIMEOUT, login, open_page, wait_until_idle
-from harness.server import streamlit_server
-from seed.demo import DEMO_ACCOUNTS, load_demo
-from tests.accounts import TEST_COOKIE_KEY
-from tests.conftest import DEMO_TODAY
+from harness.browser import login, open_page, wait_until_idle
+from seed.demo import DEMO_ACCOUNTS
+from tests.browser.conftest import demo_site
 from ui.present_view import SLIDES
 
 ACCOUNTS = {a.role: a for a in DEMO_ACCOUNTS}
@@ -36,14 +31,9 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('leaders') / 'demo.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    load_demo(engine, today=DEMO_TODAY)
     # The demo's story is of 2024, the article's year.
-    with streamlit_server({"DATABASE_URL": url, "AUTH_COOKIE_KEY": TEST_COOKIE_KEY, "PRESENT_YEAR": "2024"}) as port:
-        yield SimpleNamespace(base=f"http://127.0.0.1:{port}", engine=engine)
-    engine.dispose()
+    with demo_site(tmp_path_factory.mktemp("leaders"), PRESENT_YEAR="2024") as site:
+        yield site
 
 
 def signed_in(browser, served, role: str, lang: str = "zh", **context) -> Page:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from types import SimpleNamespace
 
 import pytest
 from PIL import Image
@@ -16,15 +15,11 @@ from sqlalchemy import func, select
 from db.commands.hazards import mark_rectified
 from db.commands.records import create_training
 from db.commands.visits import create_visit
-from db.engine import make_engine
-from db.migrate import upgrade
-from db.models import Hazard, HazardPhoto, Project, SiteVisit, TeamMember, Training, TrainingSignIn
+from db.models import Hazard, HazardPhoto, Project, TeamMember, Training, TrainingSignIn
 from db.permissions import Actor
 from harness.browser import login, open_page, wait_until_idle
-from harness.server import streamlit_server
-from seed.demo import DEMO_ACCOUNTS, load_demo
-from tests.accounts import TEST_COOKIE_KEY
-from tests.conftest import DEMO_TODAY
+from seed.demo import DEMO_ACCOUNTS
+from tests.browser.conftest import demo_site
 from ui.registry import PAGES
 
 ACCOUNTS = {a.username: a for a in DEMO_ACCOUNTS}
@@ -35,13 +30,8 @@ TAPS_BEFORE = 21
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('phone') / 'demo.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    load_demo(engine, today=DEMO_TODAY)
-    with streamlit_server({"DATABASE_URL": url, "AUTH_COOKIE_KEY": TEST_COOKIE_KEY}) as port:
-        yield SimpleNamespace(base=f"http://127.0.0.1:{port}", engine=engine)
-    engine.dispose()
+    with demo_site(tmp_path_factory.mktemp("phone")) as site:
+        yield site
 
 
 class Taps:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from db.document_content import DocumentSheet
 from render.documents.compose import compose
-from render.documents import fonts
-from render.documents.fonts import DocumentFontMissing
+from render import pdf_fonts
+from render.pdf_fonts import DocumentFontMissing
 from render.documents.pdf import draw
 from render.i18n import Translator
 
@@ -17,7 +17,7 @@ __all__ = ["DocumentFontMissing", "prepare", "render_document", "render_zh"]
 def prepare() -> None:
     """Build the documents' cut-down font if it is not cached yet: call before an issuing transaction,
     so the one-off build (seconds) never holds the database's write lock."""
-    fonts.common_font()
+    pdf_fonts.common_font()
 
 
 def render_document(sheet: DocumentSheet, photos: dict[int, bytes], lang: str = "zh") -> bytes:

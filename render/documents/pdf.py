@@ -11,7 +11,7 @@ from PIL import Image, ImageOps
 
 from db.document_content import DocumentSheet
 from db.document_numbers import CODE_MARKER
-from render.documents import fonts
+from render import pdf_fonts
 from render.documents.blocks import Facts, Grid, Receipt, Seal, Sheet, SignLines, Text
 from render.documents.header import bold, red_header
 from render.i18n import Translator
@@ -23,7 +23,7 @@ PHOTO_WIDTH = 80
 PHOTO_PIXELS = 1600
 
 
-class DocumentPdf(fonts.ChinesePdf):
+class DocumentPdf(pdf_fonts.ChinesePdf):
     """A4 portrait with the document's number, verification code and page x of y in every footer."""
 
     def __init__(self, footer_text: str, font: tuple, cjk: bool):
@@ -43,7 +43,7 @@ class DocumentPdf(fonts.ChinesePdf):
 
 def draw(sheet: DocumentSheet, composed: Sheet, photos: dict[int, bytes], t: Translator) -> bytes:
     """The PDF bytes of a composed document (in the cut-down font when it has every character)."""
-    return fonts.drawn_in_chinese(lambda font: _drawn(sheet, composed, photos, t, font))
+    return pdf_fonts.drawn_in_chinese(lambda font: _drawn(sheet, composed, photos, t, font))
 
 
 def _drawn(sheet: DocumentSheet, composed: Sheet, photos: dict[int, bytes], t: Translator, font) -> DocumentPdf:

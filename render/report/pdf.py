@@ -11,8 +11,8 @@ from fpdf.fonts import FontFace
 from db import config
 from render import charts
 # The documents' lookup: one place says which font and which face of it (Simplified Chinese) PDFs embed.
-from render.documents import fonts
-from render.documents.fonts import DocumentFontMissing
+from render import pdf_fonts
+from render.pdf_fonts import DocumentFontMissing
 from render.i18n import Translator
 from render.report.content import ReportContent
 from render.report.tables import Section, sections, shown, subtitle, summary, title
@@ -25,13 +25,13 @@ LETTERHEAD_RED = (200, 16, 46)
 def font_problem() -> str | None:
     """Why no PDF can be made here, or None when a Chinese font is installed."""
     try:
-        fonts.full_font()
+        pdf_fonts.full_font()
     except DocumentFontMissing as exc:
         return str(exc)
     return None
 
 
-class ReportPdf(fonts.ChinesePdf):
+class ReportPdf(pdf_fonts.ChinesePdf):
     """A4 portrait with the office's name over a red rule on every page and "page x of y" at the foot."""
 
     def __init__(self, office: str, page_text: str, font: tuple):
@@ -61,7 +61,7 @@ class ReportPdf(fonts.ChinesePdf):
 
 def render_pdf(content: ReportContent, t: Translator) -> bytes:
     """The report as PDF bytes (in the cut-down font when it has every character)."""
-    return fonts.drawn_in_chinese(lambda font: _drawn(content, t, font))
+    return pdf_fonts.drawn_in_chinese(lambda font: _drawn(content, t, font))
 
 
 def _drawn(content: ReportContent, t: Translator, font: tuple) -> ReportPdf:

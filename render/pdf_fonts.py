@@ -1,4 +1,4 @@
-"""The documents' font: the report's Chinese font (db.config.chinese_font), its Simplified Chinese face.
+"""The Chinese font PDFs embed (documents and the report): the configured font (db.config.chinese_font), its Simplified Chinese face.
 
 Embedding subsets the font for every PDF, and fontTools' cost grows with the font's 65,000 glyphs
 (about a second per document). So the documents first use a cut-down copy holding the characters of

@@ -20,7 +20,6 @@ from db.errors import PermissionDenied, ValidationFailed
 from db.migrate import migrated_engine
 from db.permissions import Actor
 from db.queries.documents import register_rows, verify_file
-from render.documents import DocumentFontMissing, prepare, render_zh
 from render.i18n import Translator
 
 KINDS = enums.DOCUMENT_KIND.codes
@@ -52,6 +51,9 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _issue(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    # The PDF renderer (fonts, images) is imported only when a document is issued: other commands stay light.
+    from render.documents import DocumentFontMissing, prepare, render_zh
+
     if not args.out.parent.is_dir():
         parser.error(f"--out: folder {args.out.parent} does not exist")
     engine = migrated_engine()

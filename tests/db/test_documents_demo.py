@@ -12,18 +12,21 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sqlalchemy import and_, func, select, text
+from sqlalchemy import and_, func, select
 
 from cli import main
 from db import enums
 from db.commands.documents import document_pdf, issue_document
 from db.engine import make_engine
+from db.migrate import upgrade
 from db.models import Document, Enforcement, Enterprise, Hazard, Project, SiteVisit
 from db.permissions import Actor
 from db.queries.documents import verify_file
 from render.documents import render_zh
+from seed.demo import load_demo
 from tests import builders as b
 from tests import databases
+from tests.conftest import DEMO_TODAY
 
 STAFF = Actor("demo_staff", "staff", "演示监督员（甲）")
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
@@ -38,14 +41,11 @@ def demo_copy(demo_engine, tmp_path_factory):
             source.backup(copy)
         engine = make_engine(f"sqlite:///{target}")
     else:
-        name = f"{demo_engine.url.database}_documents"
-        demo_engine.dispose()  # a template database must have no other connections
-        admin = make_engine(databases.PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{demo_engine.url.database}"'))
-        admin.dispose()
-        engine = make_engine(demo_engine.url.set(database=name).render_as_string(hide_password=False))
+        # Loaded afresh rather than copied as a template: a template must have no other connection, and the
+        # pages tested on this worker keep theirs open to the demo database.
+        engine = make_engine(databases.fresh_postgres_database(f"{demo_engine.url.database}_documents"))
+        upgrade(engine)
+        load_demo(engine, today=DEMO_TODAY)
     yield engine
     engine.dispose()
 

@@ -83,7 +83,9 @@ def test_audit_log_reads_as_codes_local_times_and_changed_fields(engine, run_pag
     assert list(shown["Record"]) == ["YH2026-0042"] and list(shown["What changed"].str.contains(
         f"rectified_on: — → {today}")) == [True]
     with engine.connect() as conn:
-        stamp = conn.execute(select(AuditEntry.at).order_by(AuditEntry.id.desc())).scalars().first()
+        stamp = conn.execute(select(AuditEntry.at).where(AuditEntry.row_id == ids["YH2026-0042"],
+                                                         AuditEntry.table_name == "hazards")
+                             .order_by(AuditEntry.id.desc())).scalars().first()
     stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
     local = stamp.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M:%S")
     assert shown["Time"].iloc[0] == local and shown["Action"].iloc[0] == "Changed"

@@ -118,9 +118,10 @@ if kept and kept not in labels:
 code = st.selectbox(t("rectification.pick"), list(labels), format_func=labels.get, key="rectification_code")
 current = hazards[hazards["code"] == code]
 if current.empty:
-    now = cache.read_fresh(workflow.hazard_now, code=code)
-    st.warning(t("errors.conflict", who=plain(now["changed_by"] if now else "?"),
-                 when=now["changed_at"].strftime("%Y-%m-%d %H:%M") if now and now["changed_at"] else "?"))
+    if not st.session_state.get(f"{FORM}__conflict"):   # a refused save already says so at the top, once
+        now = cache.read_fresh(workflow.hazard_now, code=code)
+        st.warning(t("errors.conflict", who=plain(now["changed_by"] if now else "?"),
+                     when=now["changed_at"].strftime("%Y-%m-%d %H:%M") if now and now["changed_at"] else "?"))
     target = st.session_state[f"{FORM}__target"]
 else:
     hazard = current.iloc[0]

@@ -162,7 +162,7 @@ def test_two_inspectors_racing_one_hazard_get_a_conflict_and_keep_their_hazard(b
     first.get_by_role("button", name="登记整改完成").click()
     expect(first.get_by_text("已保存 1 条记录").first).to_be_visible()
     second.get_by_role("button", name="登记整改完成").click()
-    expect(second.get_by_text(re.compile("已被 demo_staff 于 .* 修改"))).to_be_visible()
+    expect(second.get_by_text(re.compile("已被 demo_staff 于 .* 修改"))).to_be_visible()   # said once
     expect(second.get_by_role("combobox", name="选择隐患")).to_have_value(re.compile(f"^{re.escape(code)}"))
     with served.engine.connect() as conn:
         note, by = conn.execute(select(Hazard.rectification_note, Hazard.rectified_by).where(Hazard.code == code)).one()
@@ -177,7 +177,7 @@ def test_two_inspectors_racing_one_hazard_get_a_conflict_and_keep_their_hazard(b
     checkers[0].get_by_role("button", name="提交复查结论").click()
     expect(checkers[0].get_by_text("已保存 1 条记录").first).to_be_visible()
     checkers[1].get_by_role("button", name="提交复查结论").click()
-    expect(checkers[1].get_by_text(re.compile("已被 demo_staff2 于 .* 修改")).first).to_be_visible()
+    expect(checkers[1].get_by_text(re.compile("已被 demo_staff2 于 .* 修改"))).to_be_visible()   # said once
     with served.engine.connect() as conn:
         assert conn.execute(select(Hazard.closed_by).where(Hazard.code == code)).scalar_one() == "demo_staff2"
         closes = conn.execute(select(func.count()).select_from(AuditEntry).where(

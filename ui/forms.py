@@ -21,7 +21,7 @@ import streamlit as st
 from db import enums
 from db.errors import AlreadySubmitted, Conflict, FieldError, ValidationFailed
 from db.queries import workflow
-from db.queries.admin import submission_result
+from db.queries.admin import submission_landed, submission_result
 from render.formatting import plain
 from render.i18n import Translator
 from ui import cache, widgets
@@ -66,6 +66,13 @@ def feedback(form: str, t: Translator, labels: dict[str, str]) -> None:
     """At the top of the page, before the form's widgets: the records just saved (each a link), or a conflict,
     or every refused field. After a save it also empties the form's inputs for the next record."""
     state = st.session_state
+    if pending := state.get(f"{form}__pending"):
+        # The run that saved was stopped (a second tap) before it could say so: ask the database.
+        landed = cache.read_fresh(submission_landed, pending[1])
+        if landed is None:
+            state.pop(f"{form}__pending")
+        else:
+            _landed(form, landed)
     # A widget's value can only be set before the widget is drawn in a run: hence here, not in save().
     for key, value in state.pop(f"{form}__reset", {}).items():
         state[key] = value
@@ -112,25 +119,37 @@ def save(form: str, command: Callable[..., object], values: dict, *, clear: dict
     token = last[1] if last and last[0] == fingerprint else state.setdefault(f"{form}__token", uuid.uuid4().hex)
     for key in ("errors", "conflict", "done", "toasted"):
         state.pop(f"{form}__{key}", None)
+    # Kept until this run has told the user: a second tap can stop this run after the commit and before the
+    # message, and the next run's feedback() then finds the submission landed and says so.
+    state[f"{form}__pending"] = (fingerprint, token, dict(clear or {}))
     try:
         command(submission=token)
         result = cache.read_fresh(submission_result, token)
     except AlreadySubmitted as exc:
         result = exc.result
     except ValidationFailed as exc:
+        state.pop(f"{form}__pending", None)
         remember_errors(form, exc.errors)
         st.rerun()
     except Conflict as exc:
+        state.pop(f"{form}__pending", None)
         when = exc.changed_at.strftime("%Y-%m-%d %H:%M") if exc.changed_at else "?"
         state[f"{form}__conflict"] = (exc.changed_by or "?", when)
         st.rerun()
+    _landed(form, result)
+    st.rerun()
+
+
+def _landed(form: str, result: list | None) -> None:
+    # The pending submission is saved: say what, start the form afresh, give the next record a new token.
+    state = st.session_state
+    fingerprint, token, clear = state.pop(f"{form}__pending")
     state[f"{form}__last"] = (fingerprint, token)
     state[f"{form}__token"] = uuid.uuid4().hex
     state[f"{form}__done"] = result or []
-    state[f"{form}__reset"] = dict(clear or {})
+    state[f"{form}__reset"] = clear
     state[f"{form}__generation"] = generation(form) + 1
     _forget_target(form)
-    st.rerun()
 
 
 def generation(form: str) -> int:

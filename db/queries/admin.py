@@ -159,6 +159,12 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
+def submission_landed(conn: Connection, token: str) -> list | None:
+    """What the form submission `token` saved ([] when nothing nameable), or None when it was never committed."""
+    row = conn.execute(select(FormSubmission.result).where(FormSubmission.token == token)).first()
+    return None if row is None else (row.result or [])
+
+
 def submission_result(conn: Connection, token: str) -> list | None:
     """What the form submission `token` saved (None when it saved nothing that names a record)."""
     return conn.execute(select(FormSubmission.result).where(FormSubmission.token == token)).scalar()

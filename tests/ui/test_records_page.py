@@ -159,3 +159,29 @@ def test_too_long_controls_are_marked_beside_the_field(engine, run_page):
     assert [m.value for m in app.markdown if m.value.startswith(":red[")] == [":red[内容过长]"]
     assert any("管控措施" in e.value for e in app.error)
     assert count(engine, RiskPoint) == 0
+
+
+def test_a_save_whose_run_was_stopped_after_the_commit_is_reported_on_the_next_run(engine, run_page):
+    # A second tap stops the run that saved after its commit and before its message; the next run must
+    # still say the record was saved (and start the form afresh), not leave the user guessing.
+    from db.commands.records import create_risk_point
+    from db.permissions import Actor
+
+    project = active_project(engine)
+    with engine.connect() as conn:
+        code = conn.execute(select(Project.code).where(Project.id == project)).scalar_one()
+    app = run_page(engine, PAGE, role="staff")
+    app.text_area(key="records_risk_description").input("深基坑临边")
+    create_risk_point(engine, actor=Actor("admin", "admin", "管理员"), submission="t-stopped", values={
+        "project": code, "identified_on": dt.date.today(), "category": "excavation_slope", "level": "major",
+        "description": "深基坑临边", "controls": ""})
+    app.session_state["records_risk_point__pending"] = ("fingerprint", "t-stopped",
+                                                        {"records_risk_description": ""})
+    app.run()
+    assert any("已保存 1 条记录" in s.value for s in app.success)
+    assert app.text_area(key="records_risk_description").value == ""
+    assert count(engine, RiskPoint) == 1
+    # A submission that never committed is forgotten without a word.
+    app.session_state["records_risk_point__pending"] = ("fingerprint", "t-never", {})
+    app.run()
+    assert "records_risk_point__pending" not in app.session_state and not app.error

@@ -8,17 +8,16 @@ verify  prints the number and exits 0 when the file is byte for byte an issued d
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import math
 import sys
 from pathlib import Path
 
-from db import enums, users
+from db import enums
 from db.commands.documents import issue_document
 from db.errors import PermissionDenied, ValidationFailed
+from db.cli_args import acting_user
 from db.migrate import migrated_engine
-from db.permissions import Actor
 from db.queries.documents import register_rows, verify_file
 from render.i18n import Translator
 
@@ -57,7 +56,7 @@ def _issue(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not args.out.parent.is_dir():
         parser.error(f"--out: folder {args.out.parent} does not exist")
     engine = migrated_engine()
-    actor = _actor(parser, engine, args.as_user)
+    actor = acting_user(parser, engine, args.as_user, "staff")
     try:
         prepare()
         issued = issue_document(engine, actor=actor, kind=args.kind, record=args.record, render=render_zh,
@@ -113,17 +112,6 @@ def _verify(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     else:
         print("NOT GENUINE: no issued document matches this file", file=sys.stderr)
     return 1
-
-
-def _actor(parser: argparse.ArgumentParser, engine, username: str | None) -> Actor:
-    if username is None:
-        return Actor(f"cli:{getpass.getuser()}", "staff", "command line")
-    account = users.account(engine, username.strip().lower())
-    if account is None:
-        parser.error(f"--as: no account named {username!r}")
-    if account.disabled:
-        parser.error(f"--as: account {username!r} is disabled")
-    return Actor(account.username, account.role, account.display_name)
 
 
 def _plain(value):

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
-from db import users
 from db.errors import Conflict, PermissionDenied
+from db.cli_args import acting_user
 from db.migrate import migrated_engine
-from db.permissions import Actor
 from db.workbook.importer import import_workbook
 from db.workbook.report import WorkbookRefused, WorkbookUnreadable
 from db.workbook.template import write_template
@@ -38,7 +36,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         counts = _write(parser, args.file, lambda target: export_workbook(engine, target))
         print(f"exported to {args.file}: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
         return 0
-    actor = _actor(parser, engine, args.as_user)
+    actor = acting_user(parser, engine, args.as_user, "admin")
     try:
         result = import_workbook(engine, args.file, actor=actor, progress=_progress_line)
     except WorkbookUnreadable as exc:
@@ -66,17 +64,6 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     verb = "imported" if result.changed else "nothing changed in"
     print(f"{verb} {args.file}: {result.summary()}")
     return 0
-
-
-def _actor(parser: argparse.ArgumentParser, engine, username: str | None) -> Actor:
-    if username is None:
-        return Actor(f"cli:{getpass.getuser()}", "admin", "command line")
-    account = users.account(engine, username.strip().lower())
-    if account is None:
-        parser.error(f"--as: no account named {username!r}")
-    if account.disabled:
-        parser.error(f"--as: account {username!r} is disabled")
-    return Actor(account.username, account.role, account.display_name)
 
 
 def _write(parser: argparse.ArgumentParser, target: str, write):

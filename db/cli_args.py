@@ -26,3 +26,21 @@ def period_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace):
         reason = "end is before start" if exc.message_key == "errors.end_before_start" else "not a date YYYY-MM-DD"
         parser.error(f"--{exc.field}: {reason}")
     return period, as_of
+
+
+def acting_user(parser: argparse.ArgumentParser, engine, username: str | None, default_role: str):
+    """The Actor a command writes as: the account named by --as (refused, exit 2, when unknown or disabled),
+    else the operating-system user at the command line with `default_role`."""
+    import getpass
+
+    from db import users
+    from db.permissions import Actor
+
+    if username is None:
+        return Actor(f"cli:{getpass.getuser()}", default_role, "command line")
+    account = users.account(engine, username.strip().lower())
+    if account is None:
+        parser.error(f"--as: no account named {username!r}")
+    if account.disabled:
+        parser.error(f"--as: account {username!r} is disabled")
+    return Actor(account.username, account.role, account.display_name)

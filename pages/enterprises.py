@@ -7,6 +7,7 @@ from db.queries import enterprises
 from db.queries.enterprises import FIGURES
 from db.risk import RISK_GRADE
 from render import masking
+from render.formatting import plain
 from ui import cache, filters, risk_view, widgets
 from ui.frame import PageContext, frame
 
@@ -50,7 +51,7 @@ def record(ctx: PageContext, found: dict) -> None:
     st.link_button(t("enterprises.back"), "?", icon="⬅️")
     st.title(facts["name"])
     contact = masking.people(found["contact"], ctx.user.role, names=("contact_person",), phones=("contact_phone",))
-    st.caption(f'{facts["credit_code"]} · {t.label(enums.ENTERPRISE_KIND, facts["kind"])}')
+    st.caption(f'{plain(facts["credit_code"])} · {t.label(enums.ENTERPRISE_KIND, facts["kind"])}')
     widgets.table(contact, t, {"contact_person": "enterprises.contact_person",
                                "contact_phone": "enterprises.contact_phone"})
     st.subheader(t("enterprises.score_title"))

@@ -71,7 +71,7 @@ except WorkbookRefused as exc:
 bar.empty()
 for warning in result.warnings:
     # Accepted, but worth a look (e.g. beyond-scale works started without an expert review).
-    st.warning(f"{plain(warning.cell)} · {plain(warning.column)}: {t(warning.message_key, **warning.params)}")
+    st.warning(f"{plain(warning.cell)} · {plain(warning.column)}: {plain(t(warning.message_key, **warning.params))}")
 if not result.changed:
     st.info(t("workbook.unchanged"))
     st.stop()

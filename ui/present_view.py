@@ -17,6 +17,7 @@ from db.kpis import compute
 from db.period import Period
 from db.permissions import sees_masked
 from db.queries import overview, risk_map, story
+from db.summaries.figures import training_totals
 from render import charts
 from render.formatting import format_kpi, plain
 from ui import cache, risk_view, widgets
@@ -146,7 +147,8 @@ def _slides(ctx: PageContext, rev: int) -> list[tuple[str, callable]]:
         shown.append(("flagships", lambda: _flagships(t, flagships)))
     if first_day and first_day <= ctx.as_of:
         since = Period(first_day, ctx.as_of)
-        reach = cache.read(compute, since, ctx.as_of, rev=rev).as_dict()
+        # Training totals only: the whole KPI set since the first record would compute the slow ones too.
+        reach = cache.read(training_totals, since, rev=rev)
         if reach["trainings"]:
             shown.append(("outreach", lambda: _outreach(t, reach, since)))
         free, _ = cache.read(story.accident_free_years, first_day, period.end.year, rev=rev)

@@ -18,7 +18,8 @@ from harness.browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT
 from harness.server import streamlit_server
 from seed.demo import load_demo
 from tests.accounts import TEST_COOKIE_KEY
-from tests.conftest import DEMO_TODAY
+from tests.conftest import DEMO_TODAY, _worker
+from tests.databases import fresh_postgres_database, postgres_or_skip
 
 
 pytestmark = pytest.mark.xdist_group("browser")
@@ -41,12 +42,19 @@ def browser():
 
 
 @contextlib.contextmanager
-def demo_site(folder: Path, **env: str) -> Iterator[SimpleNamespace]:
-    """The app serving a fresh SQLite demo database in `folder`: its base URL and an engine on the same file."""
-    url = f"sqlite:///{folder / 'demo.db'}"
+def demo_site(folder: Path, backend: str = "sqlite", prepare=None, **env: str) -> Iterator[SimpleNamespace]:
+    """The app serving a fresh demo database — a SQLite file in `folder`, or a PostgreSQL database named after
+    it — after `prepare(engine)` has added what a test needs: its base URL and an engine on the same database."""
+    if backend == "sqlite":
+        url = f"sqlite:///{folder / 'demo.db'}"
+    else:
+        postgres_or_skip()
+        url = fresh_postgres_database(f"dashboard_{folder.name}_{_worker()}")
     engine = make_engine(url)
     upgrade(engine)
     load_demo(engine, today=DEMO_TODAY)
+    if prepare:
+        prepare(engine)
     try:
         with streamlit_server({"DATABASE_URL": url, "AUTH_COOKIE_KEY": TEST_COOKIE_KEY, **env}) as port:
             yield SimpleNamespace(base=f"http://127.0.0.1:{port}", engine=engine)

@@ -4,7 +4,6 @@ and no link or image made from user input reaches the page."""
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
 from urllib.parse import quote, urlparse
 
 import pytest
@@ -15,16 +14,11 @@ from db.commands.hazards import mark_rectified
 from db.commands.records import create_enforcement, create_enterprise, create_project, create_risk_point, create_training
 from db.commands.visits import create_visit
 from db.credit_code import make_credit_code
-from db.engine import make_engine
-from db.migrate import upgrade
 from db.models import Hazard, Project, TeamMember
 from db.permissions import Actor
 from harness.browser import login, open_page, wait_until_idle
-from harness.server import streamlit_server
-from seed.demo import DEMO_ACCOUNTS, load_demo
-from tests.accounts import TEST_COOKIE_KEY
-from tests.conftest import DEMO_TODAY, _worker
-from tests.databases import fresh_postgres_database, postgres_or_skip
+from seed.demo import DEMO_ACCOUNTS
+from tests.browser.conftest import demo_site
 
 EVIL = "evil.test"
 # Markdown image and link, bare URL and address, HTML, script and a spreadsheet formula, in one text.
@@ -40,14 +34,12 @@ TODAY = dt.date.today()
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def poisoned(request, tmp_path_factory):
     """A demo database with the payload in every kind of text a user enters, served by the app."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('inject') / 'demo.db'}"
-    else:
-        postgres_or_skip()
-        url = fresh_postgres_database(f"dashboard_inject_{_worker()}")
-    engine = make_engine(url)
-    upgrade(engine)
-    load_demo(engine, today=DEMO_TODAY)
+    with demo_site(tmp_path_factory.mktemp("inject"), request.param, prepare=poison) as site:
+        yield site
+
+
+def poison(engine) -> None:
+    """The payload in every kind of text a user enters."""
     firm = make_credit_code("91360400MA3PAYL0A")
     create_enterprise(engine, actor=STAFF, values={"credit_code": firm, "name": f"企业 {PAYLOAD}"[:200],
                                                    "kind": "contractor"})
@@ -75,9 +67,6 @@ def poisoned(request, tmp_path_factory):
                              .order_by(Hazard.id).limit(1)).one()
     mark_rectified(engine, actor=STAFF, hazard_id=first.id, version=first.version, rectified_on=TODAY,
                    note=f"整改 {PAYLOAD}")
-    with streamlit_server({"DATABASE_URL": url, "AUTH_COOKIE_KEY": TEST_COOKIE_KEY}) as port:
-        yield SimpleNamespace(base=f"http://127.0.0.1:{port}", engine=engine)
-    engine.dispose()
 
 
 @pytest.fixture(scope="module")

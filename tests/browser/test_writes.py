@@ -6,24 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
 
 from db.credit_code import make_credit_code
-from db.engine import make_engine
-from db.migrate import upgrade
 from db.models import (
     AuditEntry, Enforcement, Enterprise, Hazard, LedgerItem, Project, RiskPoint, SiteVisit, Training,
 )
 from harness.browser import login, open_page, wait_until_idle
-from harness.server import streamlit_server
-from seed.demo import DEMO_ACCOUNTS, load_demo
-from tests.accounts import TEST_COOKIE_KEY
-from tests.conftest import DEMO_TODAY, _worker
-from tests.databases import fresh_postgres_database, postgres_or_skip
+from seed.demo import DEMO_ACCOUNTS
+from tests.browser.conftest import demo_site
 
 ACCOUNTS = {a.username: a for a in DEMO_ACCOUNTS}
 
@@ -31,17 +25,8 @@ ACCOUNTS = {a.username: a for a in DEMO_ACCOUNTS}
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def served(request, tmp_path_factory):
     """The app on a fresh demo database of each backend; yields its URL and an engine on the same database."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('writes') / 'demo.db'}"
-    else:
-        postgres_or_skip()
-        url = fresh_postgres_database(f"dashboard_writes_{_worker()}")
-    engine = make_engine(url)
-    upgrade(engine)
-    load_demo(engine, today=DEMO_TODAY)
-    with streamlit_server({"DATABASE_URL": url, "AUTH_COOKIE_KEY": TEST_COOKIE_KEY}) as port:
-        yield SimpleNamespace(base=f"http://127.0.0.1:{port}", engine=engine)
-    engine.dispose()
+    with demo_site(tmp_path_factory.mktemp("writes"), request.param) as site:
+        yield site
 
 
 def signed_in(browser, served, username: str, path: str = "") -> Page:

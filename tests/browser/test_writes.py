@@ -40,8 +40,13 @@ def signed_in(browser, served, username: str, path: str = "") -> Page:
 
 
 def fill(page: Page, label: str, text: str) -> None:
+    # A form drawn a moment ago can still be redrawn by its run's last delta, wiping what was typed:
+    # type, let the page settle, and check the text is still there before going on.
     box = page.get_by_role("textbox", name=label)
     box.fill(text)
+    wait_until_idle(page)
+    if box.input_value() != text:
+        box.fill(text)
     expect(box).to_have_value(text)
 
 
@@ -91,29 +96,29 @@ def test_a_double_click_on_every_record_form_stores_one_record(browser, served):
     page = signed_in(browser, served, "demo_staff", "records")
     tag = uuid.uuid4().hex[:8]
 
-    page.get_by_role("textbox", name="描述").fill(f"深基坑 {tag}")
+    fill(page, "描述", f"深基坑 {tag}")
     double_click(page, "保存")
     assert count(served, where(RiskPoint, description=f"深基坑 {tag}")) == 1
 
     choose_form(page, "执法")
-    page.get_by_role("textbox", name="事由").fill(f"未按期整改 {tag}")
+    fill(page, "事由", f"未按期整改 {tag}")
     double_click(page, "保存")
     assert count(served, where(Enforcement, reason=f"未按期整改 {tag}")) == 1
 
     choose_form(page, "培训观摩")
-    page.get_by_role("textbox", name="主题").fill(f"高处作业培训 {tag}")
+    fill(page, "主题", f"高处作业培训 {tag}")
     double_click(page, "保存")
     assert count(served, where(Training, title=f"高处作业培训 {tag}")) == 1
 
     choose_form(page, "企业")
     code = make_credit_code(f"91360400{int(tag, 16) % 10**9:09d}")
-    page.get_by_role("textbox", name="统一社会信用代码(18 位)").fill(code)
-    page.get_by_role("textbox", name="企业名称").fill(f"测试建设有限公司 {tag}")
+    fill(page, "统一社会信用代码(18 位)", code)
+    fill(page, "企业名称", f"测试建设有限公司 {tag}")
     double_click(page, "保存")
     assert count(served, where(Enterprise, credit_code=code)) == 1
 
     choose_form(page, "一项目一清单")
-    page.get_by_role("textbox", name="名称").fill(f"模板支撑验收 {tag}")
+    fill(page, "名称", f"模板支撑验收 {tag}")
     double_click(page, "保存")
     assert count(served, where(LedgerItem, name=f"模板支撑验收 {tag}")) == 1
 
@@ -121,10 +126,10 @@ def test_a_double_click_on_every_record_form_stores_one_record(browser, served):
     page.get_by_role("combobox", name="记录类型").click()
     page.get_by_role("option", name="风险点", exact=True).click()
     wait_until_idle(page)
-    page.get_by_role("textbox", name="编号").fill(f"{_risk_code(served, tag)}")
+    fill(page, "编号", f"{_risk_code(served, tag)}")
     page.get_by_role("textbox", name="编号").press("Enter")
     wait_until_idle(page)
-    page.get_by_role("textbox", name="删除原因").fill(f"重复录入 {tag}")
+    fill(page, "删除原因", f"重复录入 {tag}")
     page.get_by_text("确认删除这条记录").click()
     double_click(page, "删除")
     assert count(served, select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "delete")) == 1
@@ -143,7 +148,7 @@ def test_two_inspectors_racing_one_hazard_get_a_conflict_and_keep_their_hazard(b
     first, second = (signed_in(browser, served, name, "rectification") for name in ("demo_staff", "demo_staff2"))
     for page, note in ((first, "甲已整改"), (second, "乙已整改")):
         pick(page, code)
-        page.get_by_role("textbox", name="整改情况说明").fill(note)
+        fill(page, "整改情况说明", note)
     first.get_by_role("button", name="登记整改完成").click()
     expect(first.get_by_text("已保存 1 条记录").first).to_be_visible()
     second.get_by_role("button", name="登记整改完成").click()
